@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("Forældresamarbejde – redaktion")
+admin.site.site_title = _("Forældresamarbejde")
+admin.site.index_title = _("Indhold og arbejdsark")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("rammer/", include("values.urls")),
+    path("arbejdsark/", include("reflections.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,97 @@
+"""Shared personas and content for the whole suite.
+
+Personas follow the house style: an editor (staff in the "Redaktør" group), a superuser, and the
+anonymous public. Browser fixtures live in tests/browser.py.
+"""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from values.models import Concept, Framework, Item, Publisher, ReflectionQuestion, Status, Theme
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made from tests
+# around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture
+def editor(db) -> User:
+    user = User.objects.create_user("redaktoer", password="redaktoer-kode-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redaktør"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def superuser(db) -> User:
+    return User.objects.create_superuser("admin", "admin@example.com", "admin-kode-123")
+
+
+def make_framework(
+    title: str = "Forældre som samarbejdspartnere",
+    publisher: str = "Ballerup Kommune",
+    status: str = Status.PUBLISHED,
+    themes: int = 2,
+    items_per_theme: int = 3,
+    questions_per_theme: int = 2,
+    concepts: list[Concept] | None = None,
+) -> Framework:
+    """A small framework with numbered themes, items and questions for tests."""
+    owner, _ = Publisher.objects.get_or_create(name=publisher)
+    framework = Framework.objects.create(
+        publisher=owner,
+        title=title,
+        year=2017,
+        document_kind="Inspirationsmateriale",
+        source=f"{publisher}: {title}",
+        status=status,
+    )
+    for t in range(1, themes + 1):
+        theme = Theme.objects.create(
+            framework=framework,
+            number=str(t),
+            title=f"{title} tema {t}",
+            position=t,
+            lead=f"Kort indledning til tema {t}",
+            body=f"Tekst til tema {t} om forældremøder og samarbejde.",
+        )
+        if concepts:
+            theme.concepts.set(concepts)
+        example = Item.objects.create(
+            theme=theme, kind=Item.Kind.EXAMPLE, title=f"Eksempel {t}", position=1
+        )
+        for i in range(1, items_per_theme + 1):
+            Item.objects.create(
+                theme=theme,
+                parent=example if i == 1 else None,
+                kind=Item.Kind.STATEMENT if i == 1 else Item.Kind.INDICATOR,
+                text=f"Punkt {i} i tema {t}: forældrene er velinformerede.",
+                position=i + 1,
+            )
+        for q in range(1, questions_per_theme + 1):
+            ReflectionQuestion.objects.create(
+                theme=theme,
+                item=example if q == 1 else None,
+                text=f"Spørgsmål {q} i tema {t}: hvordan inddrager vi forældrene?",
+                position=q,
+            )
+    return framework
+
+
+@pytest.fixture
+def framework(db) -> Framework:
+    return make_framework()
+
+
+@pytest.fixture
+def draft_framework(db) -> Framework:
+    return make_framework(title="Hemmeligt udkast til ramme", status=Status.DRAFT)

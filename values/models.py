@@ -1,0 +1,412 @@
+"""The frameworks' content: publisher → framework → ordered themes → ordered items and questions.
+
+Each source document keeps its own shape: items carry an explicit kind named as the documents
+name them, may belong to a parent item (a Ballerup example and its statement, an Aarhus proposal
+and its details, a spiral and its steps), and keep the document's own heading for their run
+(`group`, e.g. "KL anbefaler" or "Forældrene har ansvar for at").
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def danish_slugify(text: str, max_length: int = 80) -> str:
+    """Slugify that spells æ, ø and å out instead of dropping them."""
+    slug = slugify(text.translate(DANISH_LETTERS))[:max_length].strip("-")
+    return slug or "x"
+
+
+def unique_slug(instance: models.Model, text: str, scope: Q = Q()) -> str:
+    """A slug from `text` that no other row in `scope` has yet (suffix -2, -3 …)."""
+    base = danish_slugify(text)
+    others = type(instance)._default_manager.filter(scope).exclude(pk=instance.pk)
+    slug, n = base, 2
+    while others.filter(slug=slug).exists():
+        slug = f"{base[:75]}-{n}"
+        n += 1
+    return slug
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Kladde")
+    PUBLISHED = "published", _("Offentliggjort")
+
+
+class Ordered(models.Model):
+    position = models.PositiveIntegerField(
+        _("rækkefølge"),
+        default=0,
+        db_index=True,
+        help_text=_("Lavere tal vises først. Følg dokumentets egen rækkefølge."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Concept(Ordered):
+    """A topic shared across frameworks, so the same theme can be followed from one to another."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("kortnavn i adressen"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Bruges i sidens adresse. Udfyldes automatisk ud fra navnet."),
+    )
+    description = models.TextField(
+        _("beskrivelse"),
+        help_text=_("En kort, neutral beskrivelse skrevet til portalen (ikke citat fra kilderne)."),
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("begreb")
+        verbose_name_plural = _("begreber")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("values:concept", args=[self.slug])
+
+
+class Publisher(models.Model):
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "kommune", _("Kommune")
+        ASSOCIATION = "forening", _("Kommunernes forening")
+        OTHER = "andet", _("Andet")
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("kortnavn i adressen"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Udfyldes automatisk ud fra navnet."),
+    )
+    kind = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.MUNICIPALITY,
+        help_text=_("Kommune, KL eller en anden afsender."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("udgiver")
+        verbose_name_plural = _("udgivere")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class FrameworkQuerySet(models.QuerySet):
+    def published(self) -> FrameworkQuerySet:
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Framework(Ordered):
+    """One source document, presented faithfully."""
+
+    publisher = models.ForeignKey(
+        Publisher,
+        verbose_name=_("udgiver"),
+        on_delete=models.PROTECT,
+        related_name="frameworks",
+        help_text=_("Den kommune eller organisation, der har udgivet dokumentet."),
+    )
+    title = models.CharField(
+        _("titel"), max_length=300, help_text=_("Dokumentets titel, som den står på forsiden.")
+    )
+    slug = models.SlugField(
+        _("kortnavn i adressen"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Bruges i sidens adresse. Udfyldes automatisk ud fra titlen."),
+    )
+    year = models.PositiveIntegerField(
+        _("år"), null=True, blank=True, help_text=_("Udgivelsesåret, hvis dokumentet oplyser det.")
+    )
+    document_kind = models.CharField(
+        _("dokumenttype"),
+        max_length=200,
+        help_text=_("Fx “Værdigrundlag”, “Inspirationsmateriale” eller “Beslutningsoplæg”."),
+    )
+    theme_label = models.CharField(
+        _("betegnelse for temaer"),
+        max_length=60,
+        default=_("Tema"),
+        help_text=_("Hvad dokumentet selv kalder sine temaer, fx “Værditema” eller “Aspekt”."),
+    )
+    source = models.TextField(
+        _("kildeangivelse"),
+        help_text=_("Ærlig kildeangivelse: udgiver, titel, år, udgave og evt. hvor den findes."),
+    )
+    source_url = models.URLField(_("kildens adresse"), blank=True)
+    introduction = models.TextField(
+        _("indledning"), blank=True, help_text=_("Dokumentets egen indledning, ordret.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Kun offentliggjort indhold vises på den offentlige side."),
+    )
+    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    objects = FrameworkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("ramme")
+        verbose_name_plural = _("rammer")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("values:framework", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class ThemeQuerySet(models.QuerySet):
+    def published(self) -> ThemeQuerySet:
+        return self.filter(status=Status.PUBLISHED, framework__status=Status.PUBLISHED)
+
+
+class Theme(Ordered):
+    framework = models.ForeignKey(
+        Framework, verbose_name=_("ramme"), on_delete=models.CASCADE, related_name="themes"
+    )
+    number = models.CharField(
+        _("nummer"),
+        max_length=20,
+        blank=True,
+        help_text=_("Temaets nummer i dokumentet, hvis det har et (fx “1”)."),
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    slug = models.SlugField(
+        _("kortnavn i adressen"),
+        max_length=100,
+        blank=True,
+        help_text=_("Unikt inden for rammen. Udfyldes automatisk ud fra titlen."),
+    )
+    lead = models.TextField(
+        _("kort indledning"),
+        blank=True,
+        help_text=_("En eller to sætninger fra dokumentet, der vises i oversigten over temaer."),
+    )
+    body = models.TextField(
+        _("tekst"),
+        blank=True,
+        help_text=_("Temaets egen tekst, ordret. Tom linje mellem afsnit."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PUBLISHED,
+        db_index=True,
+        help_text=_("Et tema vises kun, når både temaet og rammen er offentliggjort."),
+    )
+    concepts = models.ManyToManyField(
+        Concept,
+        verbose_name=_("begreber"),
+        blank=True,
+        related_name="themes",
+        help_text=_("De fælles begreber, temaet handler om."),
+    )
+    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["framework", "position", "pk"]
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "slug"], name="theme_slug_unique_in_framework")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, Q(framework_id=self.framework_id))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("values:theme", args=[self.framework.slug, self.slug])
+
+
+class PublishedThroughThemeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(
+            theme__status=Status.PUBLISHED, theme__framework__status=Status.PUBLISHED
+        )
+
+
+class Item(Ordered):
+    """A statement, indicator, main point, recommendation, case … as the document names it."""
+
+    class Kind(models.TextChoices):
+        SECTION = "section", _("Afsnit")
+        EXAMPLE = "example", _("Eksempel")
+        STATEMENT = "statement", _("Udsagn")
+        ROLE = "role", _("Rollebeskrivelse")
+        FACT_BOX = "fact_box", _("Faktaboks")
+        INTERVIEW_TOPIC = "interview_topic", _("Interviewemne")
+        INTERVIEW_QUESTION = "interview_question", _("Interviewspørgsmål")
+        MEANING = "meaning", _("Det betyder, at")
+        INDICATOR = "indicator", _("Det kan vi se, når")
+        MAIN_POINT = "main_point", _("Hovedpointe")
+        RESEARCH = "research", _("Viden fra forskning")
+        LEGISLATION = "legislation", _("Lovgivning")
+        CASE = "case", _("Kommunalt eksempel")
+        RECOMMENDATION = "recommendation", _("Anbefaling")
+        FINDING = "finding", _("Pointe")
+        PROPOSAL = "proposal", _("Løsningsforslag")
+        PROPOSAL_DETAIL = "proposal_detail", _("Uddybning af forslag")
+        PRINCIPLE = "principle", _("Princip")
+        LEARNING_THEME = "learning_theme", _("Tema i læringspakke")
+        KNOWLEDGE_CATEGORY = "knowledge_category", _("Kategori i videndelingsbank")
+        ASSUMPTION = "assumption", _("Antagelse")
+        COUNTER_ASSUMPTION = "counter_assumption", _("Kontraproduktiv antagelse")
+        SPIRAL = "spiral", _("Spiral")
+        SPIRAL_STEP = "spiral_step", _("Trin i spiral")
+        RESPONSIVE_POINT = "responsive_point", _("Responsivt samarbejde")
+
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("tema"), on_delete=models.CASCADE, related_name="items"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("hører til"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Fx det eksempel, et udsagn hører til, eller den spiral, et trin er en del af."),
+    )
+    kind = models.CharField(
+        _("type"),
+        max_length=30,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("Hvad dokumentet kalder teksten."),
+    )
+    group = models.CharField(
+        _("overskrift i dokumentet"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Dokumentets egen overskrift over punktet, fx “KL anbefaler” eller "
+            "“Forældrene har ansvar for at”. Tom: typens navn bruges."
+        ),
+    )
+    title = models.CharField(
+        _("titel"),
+        max_length=500,
+        blank=True,
+        help_text=_("Fx eksemplets overskrift eller sagens titel. Mange punkter har ingen titel."),
+    )
+    place = models.CharField(
+        _("sted"),
+        max_length=200,
+        blank=True,
+        help_text=_("For kommunale eksempler: kommunen eller institutionen, det kommer fra."),
+    )
+    text = models.TextField(_("tekst"), blank=True, help_text=_("Ordret fra dokumentet."))
+    concepts = models.ManyToManyField(
+        Concept, verbose_name=_("begreber"), blank=True, related_name="items"
+    )
+    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    objects = PublishedThroughThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["theme", "position", "pk"]
+        verbose_name = _("punkt")
+        verbose_name_plural = _("punkter")
+
+    def __str__(self) -> str:
+        label = self.title or self.text
+        return f"{self.get_kind_display()}: {label[:80]}"
+
+    @property
+    def heading(self) -> str:
+        return self.group or self.get_kind_display()
+
+
+class ReflectionQuestion(Ordered):
+    """A question for reflection, attached to a theme and, where the document pairs them, an item."""
+
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("tema"), on_delete=models.CASCADE, related_name="questions"
+    )
+    item = models.ForeignKey(
+        Item,
+        verbose_name=_("hører til punkt"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="questions",
+        help_text=_("Det eksempel eller udsagn, spørgsmålet hører til. Tom: hele temaet."),
+    )
+    group = models.CharField(
+        _("overskrift i dokumentet"),
+        max_length=300,
+        blank=True,
+        help_text=_("Dokumentets egen overskrift, fx “Refleksion” eller “Refleksionsspørgsmål”."),
+    )
+    text = models.TextField(_("spørgsmål"), help_text=_("Ordret fra dokumentet."))
+    concepts = models.ManyToManyField(
+        Concept, verbose_name=_("begreber"), blank=True, related_name="questions"
+    )
+    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    objects = PublishedThroughThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["theme", "position", "pk"]
+        verbose_name = _("refleksionsspørgsmål")
+        verbose_name_plural = _("refleksionsspørgsmål")
+
+    def __str__(self) -> str:
+        return self.text[:100]
+
+    @property
+    def heading(self) -> str:
+        return self.group or str(_("Refleksion"))

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "values"
+
+urlpatterns = [
+    path("", views.framework_list, name="framework_list"),
+    path("begreber/", views.concept_list, name="concept_list"),
+    path("begreber/<slug:slug>/", views.concept_detail, name="concept"),
+    path("<slug:slug>/", views.framework_detail, name="framework"),
+    path("<slug:framework_slug>/<slug:slug>/", views.theme_detail, name="theme"),
+]
