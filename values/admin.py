@@ -47,13 +47,19 @@ class FrameworkAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["publisher", "title", "slug", "status", "position"]}),
         (_("Kilde"), {"fields": ["year", "document_kind", "source", "source_url"]}),
-        (_("Indhold"), {"fields": ["theme_label", "introduction"]}),
+        (_("Indhold"), {"fields": ["theme_label", "introduction", "references"]}),
     ]
 
 
 class ItemInline(admin.StackedInline):
     model = Item
-    fields = [("position", "kind", "group"), ("title", "place"), "text", "parent", "concepts"]
+    fields = [
+        ("position", "kind", "group"),
+        ("title", "place", "responsibility"),
+        "text",
+        "parent",
+        "concepts",
+    ]
     autocomplete_fields = ["parent", "concepts"]
     extra = 0
     show_change_link = True
@@ -91,14 +97,14 @@ class ThemeAdmin(admin.ModelAdmin):
 class ItemAdmin(admin.ModelAdmin):
     list_display = ["short_text", "kind", "theme", "framework", "position"]
     list_editable = ["position"]
-    list_filter = ["theme__framework", "kind", "concepts"]
+    list_filter = ["theme__framework", "kind", "responsibility", "concepts"]
     list_select_related = ["theme", "theme__framework", "theme__framework__publisher"]
     search_fields = ["title", "text", "group", "place"]
     autocomplete_fields = ["theme", "parent", "concepts"]
     fields = [
         "theme",
         ("kind", "position"),
-        "group",
+        ("group", "responsibility"),
         ("title", "place"),
         "text",
         "parent",

@@ -23,10 +23,10 @@ def danish_slugify(text: str, max_length: int = 80) -> str:
     return slug or "x"
 
 
-def unique_slug(instance: models.Model, text: str, scope: Q = Q()) -> str:
+def unique_slug(instance: models.Model, text: str, scope: Q | None = None) -> str:
     """A slug from `text` that no other row in `scope` has yet (suffix -2, -3 …)."""
     base = danish_slugify(text)
-    others = type(instance)._default_manager.filter(scope).exclude(pk=instance.pk)
+    others = type(instance)._default_manager.filter(scope or Q()).exclude(pk=instance.pk)
     slug, n = base, 2
     while others.filter(slug=slug).exists():
         slug = f"{base[:75]}-{n}"
@@ -167,6 +167,13 @@ class Framework(Ordered):
     introduction = models.TextField(
         _("indledning"), blank=True, help_text=_("Dokumentets egen indledning, ordret.")
     )
+    references = models.TextField(
+        _("litteratur"),
+        blank=True,
+        help_text=_(
+            "Dokumentets litteraturliste eller henvisninger, ordret. Én henvisning pr. linje."
+        ),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -256,7 +263,9 @@ class Theme(Ordered):
         verbose_name = _("tema")
         verbose_name_plural = _("temaer")
         constraints = [
-            models.UniqueConstraint(fields=["framework", "slug"], name="theme_slug_unique_in_framework")
+            models.UniqueConstraint(
+                fields=["framework", "slug"], name="theme_slug_unique_in_framework"
+            )
         ]
 
     def __str__(self) -> str:
@@ -308,6 +317,11 @@ class Item(Ordered):
         SPIRAL_STEP = "spiral_step", _("Trin i spiral")
         RESPONSIVE_POINT = "responsive_point", _("Responsivt samarbejde")
 
+    class Responsibility(models.TextChoices):
+        PARENTS = "parents", _("Forældrene")
+        PROFESSIONALS = "professionals", _("De fagprofessionelle")
+        SHARED = "shared", _("Fælles")
+
     theme = models.ForeignKey(
         Theme, verbose_name=_("tema"), on_delete=models.CASCADE, related_name="items"
     )
@@ -318,7 +332,9 @@ class Item(Ordered):
         null=True,
         blank=True,
         related_name="children",
-        help_text=_("Fx det eksempel, et udsagn hører til, eller den spiral, et trin er en del af."),
+        help_text=_(
+            "Fx det eksempel, et udsagn hører til, eller den spiral, et trin er en del af."
+        ),
     )
     kind = models.CharField(
         _("type"),
@@ -335,6 +351,13 @@ class Item(Ordered):
             "Dokumentets egen overskrift over punktet, fx “KL anbefaler” eller "
             "“Forældrene har ansvar for at”. Tom: typens navn bruges."
         ),
+    )
+    responsibility = models.CharField(
+        _("ansvar"),
+        max_length=20,
+        choices=Responsibility.choices,
+        blank=True,
+        help_text=_("For hovedpointer: hvem ansvaret ligger hos, som dokumentet angiver det."),
     )
     title = models.CharField(
         _("titel"),
@@ -371,7 +394,7 @@ class Item(Ordered):
 
 
 class ReflectionQuestion(Ordered):
-    """A question for reflection, attached to a theme and, where the document pairs them, an item."""
+    """A reflection question, attached to a theme and, where the document pairs them, an item."""
 
     theme = models.ForeignKey(
         Theme, verbose_name=_("tema"), on_delete=models.CASCADE, related_name="questions"

@@ -14,7 +14,9 @@ def framework_detail(request, slug):
         Framework.objects.published().select_related("publisher"), slug=slug
     )
     themes = framework.themes.published()
-    return render(request, "values/framework_detail.html", {"framework": framework, "themes": themes})
+    return render(
+        request, "values/framework_detail.html", {"framework": framework, "themes": themes}
+    )
 
 
 def theme_detail(request, framework_slug, slug):

@@ -34,7 +34,9 @@ def test_loading_the_content_twice_neither_duplicates_nor_fails():
     call_command("load_content", verbosity=0)
     counts = [m.objects.count() for m in (Concept, Framework, Theme, Item, ReflectionQuestion)]
     call_command("load_content", verbosity=0)
-    assert [m.objects.count() for m in (Concept, Framework, Theme, Item, ReflectionQuestion)] == counts
+    assert [
+        m.objects.count() for m in (Concept, Framework, Theme, Item, ReflectionQuestion)
+    ] == counts
     assert counts[0] > 0 and counts[1] > 0
 
 

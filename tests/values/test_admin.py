@@ -17,7 +17,11 @@ def test_editor_can_open_every_content_changelist_add_and_change_page(
 ):
     Concept.objects.create(name="Kommunikation", description="Hvordan parterne taler sammen.")
     obj = model.objects.first()
-    for url in (admin_url(model, "changelist"), admin_url(model, "add"), admin_url(model, "change", obj.pk)):
+    for url in (
+        admin_url(model, "changelist"),
+        admin_url(model, "add"),
+        admin_url(model, "change", obj.pk),
+    ):
         response = editor_client.get(url)
         assert response.status_code == 200, url
 
@@ -54,8 +58,12 @@ def test_editor_cannot_reach_user_administration(editor_client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", [Framework, Theme, Item, ReflectionQuestion], ids=lambda m: m.__name__)
-def test_changelist_queries_do_not_grow_with_rows(editor_client, django_assert_max_num_queries, model):
+@pytest.mark.parametrize(
+    "model", [Framework, Theme, Item, ReflectionQuestion], ids=lambda m: m.__name__
+)
+def test_changelist_queries_do_not_grow_with_rows(
+    editor_client, django_assert_max_num_queries, model
+):
     from tests.conftest import make_framework
 
     make_framework(title="Første")

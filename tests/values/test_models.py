@@ -21,8 +21,12 @@ def test_slugs_spell_out_danish_letters():
 @pytest.mark.django_db
 def test_framework_slug_is_made_from_title_and_kept_unique():
     publisher = Publisher.objects.create(name="Vejle Kommune")
-    first = Framework.objects.create(publisher=publisher, title="Kvalitet i samarbejdet", source="x")
-    second = Framework.objects.create(publisher=publisher, title="Kvalitet i samarbejdet", source="x")
+    first = Framework.objects.create(
+        publisher=publisher, title="Kvalitet i samarbejdet", source="x"
+    )
+    second = Framework.objects.create(
+        publisher=publisher, title="Kvalitet i samarbejdet", source="x"
+    )
     assert first.slug == "kvalitet-i-samarbejdet"
     assert second.slug == "kvalitet-i-samarbejdet-2"
     assert publisher.slug == "vejle-kommune"
