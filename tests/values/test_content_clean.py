@@ -1,0 +1,58 @@
+"""Every shipped fixture, whoever wrote it: no extraction leftovers, tagged themes, a source."""
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from tests.values.text_checks import flaws, flaws_in
+from values.models import Concept, Framework, Item, ReflectionQuestion, Theme
+
+# Page furniture is checked per document; across documents a line with only a number could be
+# real content, so this file checks the leftovers every text must be free of.
+CHECKS = ("line-break hyphen", "bullet glyph", "double space")
+
+
+@pytest.fixture
+def shipped_content(db) -> None:
+    call_command("load_content", verbosity=0)
+
+
+def test_the_leftover_checks_catch_what_extraction_leaves_and_spare_real_hyphens():
+    assert flaws("tør forvent- ningsafstemme", CHECKS)
+    assert flaws("profes-\nsionelle", CHECKS)
+    assert flaws("• Kommunikation", CHECKS)
+    assert flaws("Punkt\n– et andet punkt", CHECKS)
+    assert flaws("\uf0b7 Kommunikation", CHECKS)
+    assert flaws("›› Kommunikation", CHECKS)
+    assert flaws("to  mellemrum", CHECKS)
+    for fine in (
+        "i børne- og ungeområdet",
+        "for- eller bagsiden",
+        "0-18-årsområdet og skole-hjem-samarbejde",
+        "sms-beskeder, kommunikationsveje og -former",
+        "sammen - fagprofessionelle, forældre",
+        "udviklings– og læringsmiljø",
+        "Lund, G. E. (2021): Fra fravær til fællesskab- hvad kan skolen gøre?",
+    ):
+        assert flaws(fine, CHECKS) == [], fine
+
+
+def test_no_shipped_text_keeps_a_line_break_hyphen_bullet_glyph_or_double_space(
+    shipped_content,
+):
+    records = [
+        *Framework.objects.select_related("publisher"),
+        *Theme.objects.all(),
+        *Item.objects.all(),
+        *ReflectionQuestion.objects.all(),
+        *Concept.objects.all(),
+    ]
+    assert Framework.objects.exists() and Item.objects.exists()
+    assert flaws_in(records, CHECKS) == []
+
+
+def test_every_shipped_theme_has_a_concept_and_every_framework_a_source(shipped_content):
+    untagged = Theme.objects.annotate(n=Count("concepts")).filter(n=0)
+    assert [f"{t.framework_id}/{t.pk} {t.title}" for t in untagged] == []
+    assert list(Framework.objects.filter(source__regex=r"^\s*$").values_list("pk", flat=True)) == []
+    assert Theme.objects.exists()
