@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install migrate content run test lint reset-db
+.PHONY: install migrate content run serve test lint reset-db
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required"; exit 1; }
@@ -26,6 +26,13 @@ content: migrate
 
 run: content
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Optional: production-style serving (gunicorn, hashed and compressed static files, DEBUG off).
+# Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS; see docs/deployment.md.
+serve: export DJANGO_DEBUG = false
+serve: migrate
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	PORT=$(PORT) $(BIN)/gunicorn portal.wsgi
 
 test: install
 	$(BIN)/python manage.py check

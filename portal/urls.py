@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import health, views
 
 admin.site.site_header = _("Forældresamarbejde – redaktion")
 admin.site.site_title = _("Forældresamarbejde")
@@ -12,7 +12,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("rammer/", include("values.urls")),
+    # values owns /rammer/…, /begreber/… and /soeg/ (concepts and search span all frameworks).
+    path("", include("values.urls")),
     path("arbejdsark/", include("reflections.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]

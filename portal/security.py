@@ -1,0 +1,89 @@
+"""Security helpers shared by the whole portal: the client's address, login rate limiting, and the
+`portal.security` log that operations watch.
+
+To log a denied access anywhere (e.g. a wrong worksheet link), one line is enough:
+
+    from portal.security import log_denied
+    log_denied(request, "worksheet token unknown")
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+security_log = logging.getLogger("portal.security")
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address, trusting X-Forwarded-For only as far as our own proxies reach.
+
+    With DJANGO_TRUSTED_PROXY_COUNT=N the N-th address from the right of X-Forwarded-For is the
+    one our outermost proxy saw; anything to its left was written by the client and can be forged.
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    hops = settings.TRUSTED_PROXY_COUNT
+    if hops <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) >= hops:
+        return forwarded[-hops]
+    return remote
+
+
+class LoginRateLimitBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, skipped for calls that carry no HTTP request.
+
+    Only requests from the outside can be brute-forced; `authenticate()` without a request (the
+    test client's `login()`, a management command) has no address to count and would otherwise
+    raise instead of simply authenticating.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+@receiver(user_login_failed)
+def log_failed_login(sender, credentials: dict, request: HttpRequest | None = None, **kwargs):
+    username = str(credentials.get("username", ""))[:150]
+    where = client_ip(request) if request is not None else "-"
+    path = request.path if request is not None else "-"
+    security_log.warning("login_failed username=%r ip=%s path=%s", username, where, path)
+
+
+def log_denied(request: HttpRequest, reason: str) -> None:
+    """Record that a request was refused access to something private (answered with 404/403)."""
+    security_log.warning(
+        "access_denied reason=%r ip=%s path=%s",
+        reason,
+        client_ip(request),
+        redact_path(request.path),
+    )
+
+
+def redact_path(path: str) -> str:
+    """The path with secret-looking segments (link tokens) replaced, so logs never hold a key."""
+    parts = path.split("/")
+    return "/".join("[token]" if _looks_secret(part) else part for part in parts)
+
+
+def _looks_secret(segment: str) -> bool:
+    # Link tokens are url-safe base64 (`secrets.token_urlsafe`, mixed case) or hex
+    # (`secrets.token_hex`); slugs are lower-case words joined by hyphens and never look like that.
+    if len(segment) < 20 or not _TOKEN_CHARS.fullmatch(segment):
+        return False
+    mixed_case = segment.lower() != segment
+    return mixed_case or (len(segment) >= 32 and _HEX.fullmatch(segment) is not None)
+
+
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9_-]+")
+_HEX = re.compile(r"[0-9a-f]+")
