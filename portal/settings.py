@@ -38,6 +38,10 @@ def database_from_url(url: str) -> dict:
     if not url:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        # sqlite:////srv/portal/db.sqlite3 – the embedded database somewhere else than the project.
+        path = "/" + unquote(parsed.path).lstrip("/")
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path}
     if parsed.scheme not in {"postgres", "postgresql", "pgsql"}:
         raise ValueError(f"Unsupported DATABASE_URL scheme: {parsed.scheme!r}")
     return {
