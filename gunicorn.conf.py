@@ -22,3 +22,6 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Gunicorn's runtime control socket is one per user by default; several servers on one machine
+# (tests, the benchmark) would fight over it, and nothing here uses it.
+control_socket_disable = True

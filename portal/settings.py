@@ -84,9 +84,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so its log line and duration cover everything below it.
     "portal.middleware.RequestLogMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    # Before SecurityMiddleware, so its https redirects carry these headers too.
     "portal.middleware.CrossOriginResourcePolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     # Static files leave here, after the security headers are added on the way out.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
