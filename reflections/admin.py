@@ -1,0 +1,151 @@
+"""Admin: editors curate templates; staff see board worksheets as metadata only.
+
+Reading a board's answers needs the dedicated permission reflections.read_answers; nobody edits
+them in the admin.
+"""
+
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Answer,
+    TemplateQuestion,
+    TemplateSection,
+    Worksheet,
+    WorksheetTemplate,
+)
+
+
+class TemplateSectionInline(admin.TabularInline):
+    model = TemplateSection
+    fields = ["position", "title", "introduction"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(WorksheetTemplate)
+class WorksheetTemplateAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "estimated_minutes", "section_count", "position"]
+    list_editable = ["position"]
+    list_filter = ["status"]
+    search_fields = ["title", "introduction"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [TemplateSectionInline]
+    fields = ["title", "slug", ("status", "position"), "estimated_minutes", "introduction"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(section_total=Count("sections"))
+
+    @admin.display(description=_("afsnit"), ordering="section_total")
+    def section_count(self, obj):
+        return obj.section_total
+
+
+class TemplateQuestionInline(admin.StackedInline):
+    model = TemplateQuestion
+    fields = [("position", "kind"), "reflection_question", "item", "text"]
+    autocomplete_fields = ["reflection_question", "item"]
+    extra = 0
+
+
+@admin.register(TemplateSection)
+class TemplateSectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "template", "position", "question_count"]
+    list_filter = ["template"]
+    list_select_related = ["template"]
+    search_fields = ["title", "template__title"]
+    fields = ["template", "title", "position", "introduction"]
+    inlines = [TemplateQuestionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(question_total=Count("questions"))
+
+    @admin.display(description=_("spørgsmål"), ordering="question_total")
+    def question_count(self, obj):
+        return obj.question_total
+
+
+@admin.register(Worksheet)
+class WorksheetAdmin(admin.ModelAdmin):
+    """Metadata only: no answer text, no tokens, nothing editable."""
+
+    list_display = [
+        "title",
+        "template",
+        "school_name",
+        "created_at",
+        "last_activity_at",
+        "done_at",
+        "participant_count",
+        "answer_count",
+    ]
+    list_filter = ["template", ("done_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["template"]
+    search_fields = ["title", "school_name", "board_name"]
+    date_hierarchy = "created_at"
+    fields = [
+        "title",
+        "template",
+        "school_name",
+        "board_name",
+        "created_at",
+        "last_activity_at",
+        "done_at",
+        "participant_count",
+        "answer_count",
+    ]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                participant_total=Count("participants", distinct=True),
+                answer_total=Count(
+                    "answers", filter=~Q(answers__text="", answers__rating=""), distinct=True
+                ),
+            )
+        )
+
+    @admin.display(description=_("deltagere"), ordering="participant_total")
+    def participant_count(self, obj):
+        return obj.participant_total
+
+    @admin.display(description=_("svar"), ordering="answer_total")
+    def answer_count(self, obj):
+        return obj.answer_total
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    """Board answers, readable only with the permission “Kan læse skolebestyrelsernes svar”."""
+
+    list_display = ["question", "worksheet", "author", "rating", "updated_at"]
+    list_select_related = ["question", "worksheet", "participant"]
+    list_filter = ["rating"]
+    fields = ["worksheet", "question", "author", "text", "rating", "evidence", "updated_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("svar fra"))
+    def author(self, obj):
+        return obj.participant.display_name if obj.participant else _("Bestyrelsens fælles svar")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("reflections.read_answers")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
