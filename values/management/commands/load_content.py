@@ -16,3 +16,5 @@ class Command(BaseCommand):
             self.stdout.write("No fixtures to load.")
             return
         call_command("loaddata", *[str(path) for path in fixtures], verbosity=options["verbosity"])
+        # loaddata saves raw, so the search index signals stay quiet: index everything once.
+        call_command("rebuild_search_index", verbosity=options["verbosity"])
