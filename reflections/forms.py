@@ -1,0 +1,141 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ANSWER_MAX_LENGTH, QuestionKind, Rating
+from .validators import normalise_newlines, validate_answer_length, validate_no_cpr
+
+NAME_MAX_LENGTH = 60
+
+
+class BoardTextField(forms.CharField):
+    """Free text a board writes: newlines normalised, no CPR numbers, a clear length limit."""
+
+    def __init__(self, *, limit: int = ANSWER_MAX_LENGTH, **kwargs):
+        self.limit = limit
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return normalise_newlines(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        # Length first: a clear message, and no pattern search over an oversized text.
+        if self.limit == ANSWER_MAX_LENGTH:
+            validate_answer_length(value)
+        elif len(value) > self.limit:
+            raise forms.ValidationError(
+                _("Højst %(limit)d tegn."), code="too_long", params={"limit": self.limit}
+            )
+        validate_no_cpr(value)
+
+
+class ShortTextField(BoardTextField):
+    def __init__(self, *, limit: int, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(limit=limit, **kwargs)
+
+
+RATING_CHOICES = Rating.choices
+
+
+class AnswerForm(forms.Form):
+    """One answer: a member's own, or the board's agreed answer (with the version it started from).
+
+    Used both for the page's Save button (prefixed per question) and, with JSON data, for autosave.
+    """
+
+    text = BoardTextField(label=_("Svar"), widget=forms.Textarea(attrs={"rows": 4}))
+    rating = forms.ChoiceField(
+        label=_("Vurdering"),
+        choices=RATING_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": _("Vælg en af vurderingerne fra “I høj grad” til “Ved ikke”.")
+        },
+    )
+    evidence = BoardTextField(
+        label=_("Hvordan ved vi det?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    digest = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, kind: str = QuestionKind.OPEN, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        if kind != QuestionKind.RATING:
+            del self.fields["rating"]
+            del self.fields["evidence"]
+
+    def content(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "text": data.get("text", ""),
+            "rating": data.get("rating", ""),
+            "evidence": data.get("evidence", ""),
+        }
+
+
+class NextStepForm(forms.Form):
+    what = ShortTextField(label=_("Hvad gør vi?"), limit=500)
+    who = ShortTextField(label=_("Hvem står for det?"), limit=200)
+    when = ShortTextField(label=_("Hvornår?"), limit=100)
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, require_what: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["what"].required = require_what
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("what") and (data.get("who") or data.get("when")):
+            self.add_error("what", _("Skriv, hvad I vil gøre."))
+        return data
+
+    def has_step(self) -> bool:
+        return bool(self.cleaned_data.get("what"))
+
+
+class BoardFields(forms.Form):
+    school_name = ShortTextField(label=_("Skolens navn"), limit=200, required=True)
+    board_name = ShortTextField(
+        label=_("Bestyrelsens navn"),
+        limit=200,
+        required=True,
+        initial=_("Skolebestyrelsen"),
+    )
+    display_name = ShortTextField(
+        label=_("Dit navn"),
+        limit=NAME_MAX_LENGTH,
+        required=True,
+        help_text=_("Vises for de andre i bestyrelsen ved dine svar. Fornavn er nok."),
+    )
+
+
+class CreateFromTemplateForm(BoardFields):
+    pass
+
+
+class CreateOwnForm(BoardFields):
+    title = ShortTextField(
+        label=_("Arbejdsarkets titel"),
+        limit=200,
+        required=True,
+        initial=_("Vores refleksionsspørgsmål"),
+    )
+    field_order = ["title", "school_name", "board_name", "display_name", "next_steps"]
+    next_steps = forms.BooleanField(
+        label=_("Afslut med et afsnit om næste skridt (hvad, hvem, hvornår)"),
+        required=False,
+        initial=True,
+    )
+
+
+class JoinForm(forms.Form):
+    display_name = ShortTextField(
+        label=_("Dit navn"),
+        limit=NAME_MAX_LENGTH,
+        required=True,
+        help_text=_("Vises for de andre i bestyrelsen ved dine svar. Fornavn er nok."),
+    )

@@ -1,0 +1,147 @@
+"""A worksheet's content gathered once for the result page, its chart and the exports."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+
+from .models import (
+    Answer,
+    NextStep,
+    QuestionKind,
+    Rating,
+    Worksheet,
+    WorksheetQuestion,
+    WorksheetSection,
+)
+
+RATING_ORDER = [Rating.HIGH, Rating.SOME, Rating.LITTLE, Rating.NONE, Rating.UNKNOWN]
+
+
+def digest(text: str = "", rating: str = "", evidence: str = "") -> str:
+    """A fingerprint of an answer as shown, so a page save can skip answers nobody touched."""
+    return hashlib.sha256(f"{text}\x00{rating}\x00{evidence}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class QuestionResult:
+    question: WorksheetQuestion
+    number: int
+    agreed: Answer | None = None
+    members: list[Answer] = field(default_factory=list)
+    steps: list[NextStep] = field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        if self.question.kind == QuestionKind.NEXT_STEPS:
+            return bool(self.steps)
+        return bool(self.agreed and self.agreed.is_answered)
+
+    def rating_counts(self) -> list[tuple[str, str, int]]:
+        counts = defaultdict(int)
+        for answer in self.members:
+            if answer.rating:
+                counts[answer.rating] += 1
+        return [(value, Rating(value).label, counts[value]) for value in RATING_ORDER]
+
+    @property
+    def rated_members(self) -> int:
+        return sum(1 for answer in self.members if answer.rating)
+
+
+@dataclass
+class SectionResult:
+    section: WorksheetSection
+    questions: list[QuestionResult]
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for q in self.questions if q.answered)
+
+
+@dataclass
+class Result:
+    worksheet: Worksheet
+    sections: list[SectionResult]
+
+    @property
+    def questions(self) -> list[QuestionResult]:
+        return [q for s in self.sections for q in s.questions]
+
+    @property
+    def rated(self) -> list[QuestionResult]:
+        return [q for q in self.questions if q.question.kind == QuestionKind.RATING]
+
+    @property
+    def steps(self) -> list[NextStep]:
+        return [step for q in self.questions for step in q.steps]
+
+    @property
+    def answered(self) -> int:
+        return sum(s.answered for s in self.sections)
+
+
+def build_result(worksheet: Worksheet, sections: list[WorksheetSection] | None = None) -> Result:
+    """Everything about the worksheet (or some sections) in four queries."""
+    if sections is None:
+        sections = list(worksheet.sections.all())
+    section_ids = [s.pk for s in sections]
+    questions = WorksheetQuestion.objects.filter(
+        worksheet=worksheet, section_id__in=section_ids
+    ).order_by("position", "pk")
+    answers = (
+        Answer.objects.filter(worksheet=worksheet, question__section_id__in=section_ids)
+        .select_related("participant")
+        .order_by("participant__created_at", "participant_id")
+    )
+    steps = NextStep.objects.filter(worksheet=worksheet, question__section_id__in=section_ids)
+    by_question: dict[int, QuestionResult] = {}
+    by_section: dict[int, list[QuestionResult]] = defaultdict(list)
+    for number, question in enumerate(questions, start=1):
+        result = QuestionResult(question, number)
+        by_question[question.pk] = result
+        by_section[question.section_id].append(result)
+    for answer in answers:
+        result = by_question[answer.question_id]
+        if answer.participant_id is None:
+            result.agreed = answer
+        else:
+            result.members.append(answer)
+    for step in steps:
+        by_question[step.question_id].steps.append(step)
+    return Result(worksheet, [SectionResult(s, by_section[s.pk]) for s in sections])
+
+
+@dataclass
+class SectionProgress:
+    section: WorksheetSection
+    total: int = 0
+    answered: int = 0
+    own: int = 0
+
+
+def progress(worksheet: Worksheet, participant_id: int | None) -> list[SectionProgress]:
+    """Per section: how many questions have an agreed answer (or steps), and the member's own."""
+    answered = Answer.objects.filter(question=OuterRef("pk"), participant__isnull=True).exclude(
+        text="", rating=""
+    )
+    own = Answer.objects.filter(question=OuterRef("pk"), participant_id=participant_id).exclude(
+        text="", rating=""
+    )
+    questions = WorksheetQuestion.objects.filter(worksheet=worksheet).annotate(
+        has_agreed=Exists(answered),
+        has_steps=Exists(NextStep.objects.filter(question=OuterRef("pk"))),
+        has_own=Exists(own),
+    )
+    rows = {s.pk: SectionProgress(s) for s in worksheet.sections.all()}
+    for q in questions.values("section_id", "kind", "has_agreed", "has_steps", "has_own"):
+        row = rows[q["section_id"]]
+        row.total += 1
+        if q["has_steps"] if q["kind"] == QuestionKind.NEXT_STEPS else q["has_agreed"]:
+            row.answered += 1
+        if q["has_own"]:
+            row.own += 1
+    return list(rows.values())

@@ -1,0 +1,318 @@
+"""Operations on worksheets that touch several models: creating, saving answers, rotating links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from values.models import Item, ReflectionQuestion, Theme
+
+from .models import (
+    Answer,
+    NextStep,
+    Participant,
+    QuestionKind,
+    Worksheet,
+    WorksheetQuestion,
+    WorksheetSection,
+    WorksheetTemplate,
+    default_kind_for,
+    hash_token,
+    new_token,
+    source_label,
+)
+
+# Touching last_activity_at on every keystroke-save would be a write per save; once a minute is
+# plenty for a retention period measured in months.
+ACTIVITY_RESOLUTION = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class NewWorksheet:
+    worksheet: Worksheet
+    member_token: str
+    chair_token: str
+    participant: Participant | None
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A question collected by a visitor: a ReflectionQuestion ("q") or an Item ("i")."""
+
+    source: ReflectionQuestion | Item
+
+    @property
+    def theme(self) -> Theme:
+        return self.source.theme
+
+
+def _new_worksheet(**fields) -> tuple[Worksheet, str, str]:
+    member_token, chair_token = new_token(), new_token()
+    worksheet = Worksheet.objects.create(
+        member_token_hash=hash_token(member_token),
+        chair_token_hash=hash_token(chair_token),
+        **fields,
+    )
+    return worksheet, member_token, chair_token
+
+
+def _question_from_source(source, **fields) -> WorksheetQuestion:
+    is_question = isinstance(source, ReflectionQuestion)
+    return WorksheetQuestion(
+        text=fields.pop("text", "") or source.text,
+        context=source_label(source)[:600],
+        source_question=source if is_question else None,
+        source_item=None if is_question else source,
+        **fields,
+    )
+
+
+@transaction.atomic
+def create_from_template(
+    template: WorksheetTemplate, *, school_name: str, board_name: str, display_name: str = ""
+) -> NewWorksheet:
+    worksheet, member_token, chair_token = _new_worksheet(
+        template=template,
+        title=template.title,
+        introduction=template.introduction,
+        estimated_minutes=template.estimated_minutes,
+        school_name=school_name,
+        board_name=board_name,
+    )
+    sections = template.sections.prefetch_related(
+        "questions__reflection_question__theme__framework__publisher",
+        "questions__item__theme__framework__publisher",
+    )
+    questions = []
+    for section in sections:
+        ws_section = WorksheetSection.objects.create(
+            worksheet=worksheet,
+            title=section.title,
+            introduction=section.introduction,
+            position=section.position,
+        )
+        for tq in section.questions.all():
+            if not tq.is_public():
+                continue
+            fields = {
+                "worksheet": worksheet,
+                "section": ws_section,
+                "kind": tq.kind,
+                "position": len(questions) + 1,
+                "template_question": tq,
+            }
+            if tq.source is None:
+                questions.append(WorksheetQuestion(text=tq.text, **fields))
+            else:
+                questions.append(_question_from_source(tq.source, text=tq.text, **fields))
+    WorksheetQuestion.objects.bulk_create(questions)
+    participant = _first_participant(worksheet, display_name)
+    return NewWorksheet(worksheet, member_token, chair_token, participant)
+
+
+@transaction.atomic
+def create_from_picks(
+    picks: list[Pick],
+    *,
+    title: str,
+    school_name: str,
+    board_name: str,
+    display_name: str = "",
+    next_steps_title: str = "",
+    next_steps_question: str = "",
+) -> NewWorksheet:
+    """Sections follow the visitor's order: each run of picks from one theme is one section."""
+    worksheet, member_token, chair_token = _new_worksheet(
+        title=title, school_name=school_name, board_name=board_name
+    )
+    questions, section, section_theme = [], None, None
+    for pick in picks:
+        if section is None or pick.theme.pk != section_theme:
+            section_theme = pick.theme.pk
+            section = WorksheetSection.objects.create(
+                worksheet=worksheet,
+                title=f"{pick.theme.framework.publisher.name}: {pick.theme}",
+                position=len(questions) + 1,
+            )
+        questions.append(
+            _question_from_source(
+                pick.source,
+                worksheet=worksheet,
+                section=section,
+                kind=default_kind_for(pick.source),
+                position=len(questions) + 1,
+            )
+        )
+    if next_steps_title:
+        section = WorksheetSection.objects.create(
+            worksheet=worksheet, title=next_steps_title, position=len(questions) + 1
+        )
+        questions.append(
+            WorksheetQuestion(
+                worksheet=worksheet,
+                section=section,
+                kind=QuestionKind.NEXT_STEPS,
+                text=next_steps_question,
+                position=len(questions) + 1,
+            )
+        )
+    WorksheetQuestion.objects.bulk_create(questions)
+    participant = _first_participant(worksheet, display_name)
+    return NewWorksheet(worksheet, member_token, chair_token, participant)
+
+
+def _first_participant(worksheet: Worksheet, display_name: str) -> Participant | None:
+    if not display_name:
+        return None
+    return Participant.objects.create(worksheet=worksheet, display_name=display_name)
+
+
+def rotate_member_link(worksheet: Worksheet) -> str:
+    """A new member link; sessions opened with the old one lose access immediately."""
+    token = new_token()
+    worksheet.member_token_hash = hash_token(token)
+    worksheet.save(update_fields=["member_token_hash"])
+    return token
+
+
+def rotate_chair_link(worksheet: Worksheet) -> str:
+    token = new_token()
+    worksheet.chair_token_hash = hash_token(token)
+    worksheet.save(update_fields=["chair_token_hash"])
+    return token
+
+
+def touch(worksheet: Worksheet) -> None:
+    now = timezone.now()
+    if now - worksheet.last_activity_at >= ACTIVITY_RESOLUTION:
+        Worksheet.objects.filter(pk=worksheet.pk).update(last_activity_at=now)
+        worksheet.last_activity_at = now
+
+
+def mark_done(worksheet: Worksheet, done: bool) -> None:
+    worksheet.done_at = timezone.now() if done else None
+    worksheet.last_activity_at = timezone.now()
+    worksheet.save(update_fields=["done_at", "last_activity_at"])
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """`conflict` holds the answer as someone else saved it when our version was stale."""
+
+    saved: bool
+    version: int
+    conflict: Answer | None = None
+
+
+def _content(text: str, rating: str, evidence: str) -> dict:
+    return {"text": text, "rating": rating, "evidence": evidence}
+
+
+def save_own_answer(
+    worksheet: Worksheet,
+    question: WorksheetQuestion,
+    participant_id: int,
+    *,
+    text: str,
+    rating: str = "",
+    evidence: str = "",
+) -> SaveResult:
+    content = _content(text, rating, evidence)
+    now = timezone.now()
+    updated = Answer.objects.filter(question=question, participant_id=participant_id).update(
+        **content, version=F("version") + 1, updated_at=now
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                Answer.objects.create(
+                    worksheet=worksheet, question=question, participant_id=participant_id, **content
+                )
+        except IntegrityError:
+            # A parallel first save of the same answer (two tabs) won; write over it as above.
+            Answer.objects.filter(question=question, participant_id=participant_id).update(
+                **content, version=F("version") + 1, updated_at=now
+            )
+    touch(worksheet)
+    return SaveResult(saved=True, version=0)
+
+
+def save_agreed_answer(
+    worksheet: Worksheet,
+    question: WorksheetQuestion,
+    *,
+    base_version: int,
+    text: str,
+    rating: str = "",
+    evidence: str = "",
+    by: str = "",
+) -> SaveResult:
+    """Save the board's answer if nobody saved since `base_version` (0: there was none).
+
+    A stale save is not written: the caller gets the current answer to show both texts. Saving
+    exactly what is already stored succeeds, so a retry after a lost response is harmless.
+    """
+    content = _content(text, rating, evidence)
+    agreed = Answer.objects.filter(question=question, participant__isnull=True)
+    if base_version > 0:
+        updated = agreed.filter(version=base_version).update(
+            **content, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+        )
+        if updated:
+            touch(worksheet)
+            return SaveResult(saved=True, version=base_version + 1)
+    else:
+        try:
+            with transaction.atomic():
+                Answer.objects.create(
+                    worksheet=worksheet, question=question, updated_by=by, version=1, **content
+                )
+            touch(worksheet)
+            return SaveResult(saved=True, version=1)
+        except IntegrityError:
+            pass
+    current = agreed.first()
+    if current is None:
+        # Our base version no longer exists (should not happen: agreed answers aren't deleted).
+        return save_agreed_answer(worksheet, question, base_version=0, by=by, **content)
+    if all(getattr(current, field) == value for field, value in content.items()):
+        return SaveResult(saved=True, version=current.version)
+    return SaveResult(saved=False, version=current.version, conflict=current)
+
+
+def add_next_step(
+    worksheet: Worksheet, question: WorksheetQuestion, *, what: str, who: str, when: str
+) -> NextStep:
+    position = question.next_steps.count() + 1
+    step = NextStep.objects.create(
+        worksheet=worksheet, question=question, what=what, who=who, when=when, position=position
+    )
+    touch(worksheet)
+    return step
+
+
+def update_next_step(step: NextStep, *, base_version: int, what: str, who: str, when: str) -> bool:
+    """False when someone else changed the step since `base_version`."""
+    updated = NextStep.objects.filter(pk=step.pk, version=base_version).update(
+        what=what, who=who, when=when, version=F("version") + 1
+    )
+    if updated:
+        touch(step.worksheet)
+    return bool(updated)
+
+
+def delete_worksheet(worksheet: Worksheet) -> None:
+    """Hard delete: the worksheet and, by cascade, every section, question, answer and step."""
+    worksheet.delete()
+
+
+def delete_stale_worksheets(older_than: timedelta, *, dry_run: bool = False) -> int:
+    stale = Worksheet.objects.untouched_since(timezone.now() - older_than)
+    count = stale.count()
+    if not dry_run and count:
+        stale.delete()
+    return count

@@ -1,0 +1,108 @@
+"""Personas for worksheets: the chair, a member, an outsider and another board's member."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from reflections import services
+from reflections.models import (
+    QuestionKind,
+    TemplateQuestion,
+    TemplateSection,
+    WorksheetTemplate,
+)
+from values.models import Item, Status
+
+
+@pytest.fixture
+def template(framework) -> WorksheetTemplate:
+    """Two sections from the test framework: open questions and indicators, then next steps."""
+    template = WorksheetTemplate.objects.create(
+        title="Værdier i samarbejdet",
+        introduction="Et arbejdsark om værdier – æøå.",
+        estimated_minutes=40,
+        status=Status.PUBLISHED,
+    )
+    first = TemplateSection.objects.create(template=template, title="Dialog og tillid", position=1)
+    theme = framework.themes.order_by("position").first()
+    question = theme.questions.order_by("position").first()
+    indicator = theme.items.filter(kind=Item.Kind.INDICATOR).order_by("position").first()
+    TemplateQuestion.objects.create(section=first, reflection_question=question, position=1)
+    TemplateQuestion.objects.create(
+        section=first, item=indicator, kind=QuestionKind.RATING, position=2
+    )
+    last = TemplateSection.objects.create(template=template, title="Næste skridt", position=2)
+    TemplateQuestion.objects.create(
+        section=last,
+        kind=QuestionKind.NEXT_STEPS,
+        text="Hvilke næste skridt aftaler vi?",
+        position=1,
+    )
+    return template
+
+
+def open_link(client: Client, link: str, name: str | None = None) -> None:
+    response = client.get(link)
+    assert response.status_code == 302, response
+    if name:
+        client.post(response["Location"].rstrip("/") + "/navn/", {"display_name": name})
+
+
+class Board:
+    """A worksheet with its secret links, as the chair received them."""
+
+    def __init__(self, template: WorksheetTemplate, school: str = "Skovvejens Skole"):
+        new = services.create_from_template(
+            template, school_name=school, board_name="Skolebestyrelsen"
+        )
+        self.worksheet = new.worksheet
+        self.member_link = reverse("reflections:member_link", args=[new.member_token])
+        self.chair_link = reverse("reflections:chair_link", args=[new.chair_token])
+
+    @property
+    def key(self) -> str:
+        return self.worksheet.key
+
+    def questions(self):
+        return list(self.worksheet.questions.order_by("position"))
+
+    def sections(self):
+        return list(self.worksheet.sections.order_by("position"))
+
+
+@pytest.fixture
+def board(template) -> Board:
+    return Board(template)
+
+
+@pytest.fixture
+def other_board(template) -> Board:
+    return Board(template, school="Bakkeskolen")
+
+
+@pytest.fixture
+def chair(board) -> Client:
+    client = Client()
+    open_link(client, board.chair_link, "Formand Fie")
+    return client
+
+
+@pytest.fixture
+def member(board) -> Client:
+    client = Client()
+    open_link(client, board.member_link, "Medlem Mads")
+    return client
+
+
+@pytest.fixture
+def outsider(db) -> Client:
+    return Client()
+
+
+@pytest.fixture
+def other_member(other_board) -> Client:
+    client = Client()
+    open_link(client, other_board.chair_link, "Anden Anna")
+    return client
