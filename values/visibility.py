@@ -2,24 +2,112 @@
 
 Every public view takes its base querysets from here, so that what the public sees (published only)
 and what an editor may preview is decided in one place.
+
+Preview: a staff user who may view frameworks turns it on from a change form in the admin (a
+session flag). While it is on, the public pages also show drafts, a banner says so, and the
+responses are marked private and not stored, so no cache ever hands a draft to the public.
 """
 
-from django.http import HttpRequest
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 
 from .models import Framework, Item, ReflectionQuestion, Theme
 
+PREVIEW_SESSION_KEY = "values_preview"
+PREVIEW_PERMISSION = "values.view_framework"
+
+
+def may_preview(user) -> bool:
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm(PREVIEW_PERMISSION)
+    )
+
+
+def preview_active(request: HttpRequest) -> bool:
+    """True when this request shows drafts. Touches the session only if there is one."""
+    cached = getattr(request, "_values_preview", None)
+    if cached is not None:
+        return cached
+    active = False
+    session = getattr(request, "session", None)
+    if (
+        session is not None
+        and settings.SESSION_COOKIE_NAME in request.COOKIES
+        and session.get(PREVIEW_SESSION_KEY)
+    ):
+        active = may_preview(getattr(request, "user", None))
+    request._values_preview = active
+    return active
+
+
+def start_preview(request: HttpRequest) -> None:
+    request.session[PREVIEW_SESSION_KEY] = True
+    request._values_preview = None
+
+
+def stop_preview(request: HttpRequest) -> None:
+    request.session.pop(PREVIEW_SESSION_KEY, None)
+    request._values_preview = False
+
 
 def frameworks_for(request: HttpRequest):
+    if preview_active(request):
+        return Framework.objects.all()
     return Framework.objects.published()
 
 
 def themes_for(request: HttpRequest):
+    if preview_active(request):
+        return Theme.objects.all()
     return Theme.objects.published()
 
 
 def items_for(request: HttpRequest):
+    if preview_active(request):
+        return Item.objects.all()
     return Item.objects.published()
 
 
 def questions_for(request: HttpRequest):
+    if preview_active(request):
+        return ReflectionQuestion.objects.all()
     return ReflectionQuestion.objects.published()
+
+
+class PreviewMiddleware:
+    """Offers `request.content_preview` to templates and keeps preview pages out of caches."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.content_preview = SimpleLazyObject(lambda: preview_active(request))
+        response = self.get_response(request)
+        if getattr(request, "_values_preview", None):
+            # A page that may show drafts must never be stored by a shared cache or the browser.
+            for directive in ("public", "max-age", "s-maxage"):
+                _drop_cache_directive(response, directive)
+            patch_cache_control(response, private=True, no_store=True, no_cache=True)
+        return response
+
+
+def _drop_cache_directive(response: HttpResponse, directive: str) -> None:
+    header = response.get("Cache-Control")
+    if not header:
+        return
+    parts = [p.strip() for p in header.split(",")]
+    kept = [p for p in parts if p.split("=", 1)[0].strip().lower() != directive]
+    if kept:
+        response["Cache-Control"] = ", ".join(kept)
+    else:
+        del response["Cache-Control"]

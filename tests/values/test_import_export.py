@@ -1,0 +1,421 @@
+"""Import and export in the admin: human columns, round trips, previews, bad files, permissions."""
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.conftest import make_framework
+from values.models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+from values.resources import (
+    FORMATS,
+    RESOURCES,
+    DanishCSV,
+    SafeJSON,
+    SafeXLSX,
+    export_bytes,
+    import_file,
+    neutralise,
+    restore,
+)
+
+MODELS = [Concept, Publisher, Framework, Theme, Item, ReflectionQuestion]
+FORMAT_INDEX = {DanishCSV: "0", SafeXLSX: "1", SafeJSON: "2"}
+
+
+def admin_url(model, action, *args):
+    return reverse(f"admin:values_{model._meta.model_name}_{action}", args=args)
+
+
+@pytest.fixture
+def content(db):
+    kommunikation = Concept.objects.create(name="Kommunikation", description="Samtalen.")
+    faellesskab = Concept.objects.create(name="Fællesskab", description="Det fælles.")
+    framework = make_framework(concepts=[kommunikation, faellesskab])
+    item = Item.objects.filter(kind=Item.Kind.INDICATOR).first()
+    item.concepts.set([faellesskab])
+    item.text = '=HYPERLINK("http://evil.example")\n\nAndet afsnit med æøå.'
+    item.responsibility = Item.Responsibility.PARENTS
+    item.save()
+    return framework
+
+
+def snapshot(model) -> list[tuple]:
+    """Every stored value of every row, including when it was last changed."""
+    rows = []
+    for obj in model.objects.order_by("pk"):
+        values = [getattr(obj, f.attname) for f in obj._meta.concrete_fields]
+        if hasattr(obj, "concepts"):
+            values.append(sorted(obj.concepts.values_list("pk", flat=True)))
+        rows.append(tuple(values))
+    return rows
+
+
+def rows_of(data: bytes, fmt) -> list[dict]:
+    if fmt is DanishCSV:
+        return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    if fmt is SafeJSON:
+        return json.loads(data)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    values = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(values[0], row, strict=True)) for row in values[1:]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_export_then_import_changes_nothing(content, model, fmt):
+    before = snapshot(model)
+    data = export_bytes(RESOURCES[model], fmt)
+
+    result = import_file(RESOURCES[model], fmt, data, dry_run=False)
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert {row.import_type for row in result.rows} == {"skip"}
+    assert snapshot(model) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.__name__)
+def test_items_are_exported_in_human_columns(content, fmt):
+    rows = rows_of(export_bytes(RESOURCES[Item], fmt), fmt)
+    indicator = next(r for r in rows if r["Type"] == "Det kan vi se, når" and r["Ansvar"])
+    assert indicator["Ramme"] == content.slug
+    assert indicator["Tema"] == content.themes.first().slug
+    assert indicator["Ansvar"] == "Forældrene"
+    assert indicator["Begreber"] == "Fællesskab"
+    statement = next(r for r in rows if r["Type"] == "Udsagn")
+    parent = Item.objects.get(pk=int(statement["Hører til (ID)"]))
+    assert parent.kind == Item.Kind.EXAMPLE
+
+
+@pytest.mark.django_db
+def test_csv_export_opens_in_danish_excel(content):
+    data = export_bytes(RESOURCES[Theme], DanishCSV)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.split(";")[:3] == ["Ramme", "Kortnavn", "Nummer"]
+    assert "Fællesskab" in data.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+45 1234", "-minus", "@SUM(A1)", "\tfane", "\rretur"])
+def test_formula_like_text_is_neutralised_and_restored(text):
+    assert neutralise(text) == "'" + text
+    assert restore(neutralise(text)) == text
+
+
+def test_ordinary_and_apostrophe_text_survives_neutralising():
+    for text in ["Forældre", "'citat'", "'=allerede", "", "a=b"]:
+        assert restore(neutralise(text)) == text
+    assert neutralise("Forældre") == "Forældre"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.__name__)
+def test_no_exported_cell_starts_like_a_formula(content, fmt):
+    item = Item.objects.get(text__startswith="=HYPERLINK")
+    item.title = "@evil"
+    item.place = "+45 12 34 56 78"
+    item.group = "-minus"
+    item.save()
+    data = export_bytes(RESOURCES[Item], fmt)
+    if fmt is SafeXLSX:
+        sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+        cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+        assert all(c.data_type != "f" for c in cells)
+        values = [c.value for c in cells]
+    else:
+        values = [v for row in rows_of(data, fmt) for v in row.values()]
+    assert not [
+        v for v in values if isinstance(v, str) and v.startswith(("=", "+", "-", "@", "\t", "\r"))
+    ]
+    assert '\'=HYPERLINK("http://evil.example")\n\nAndet afsnit med æøå.' in values
+
+
+# The admin: preview, confirm, bad files ---------------------------------------------------------
+
+
+def upload(client, model, data: bytes, name: str, fmt=""):
+    return client.post(
+        admin_url(model, "import"),
+        {"resource": "0", "format": fmt, "import_file": SimpleUploadedFile(name, data)},
+    )
+
+
+def csv_bytes(header: list[str], rows: list[list], encoding="utf-8-sig") -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+THEME_HEADER = [
+    "Ramme",
+    "Kortnavn",
+    "Nummer",
+    "Titel",
+    "Kort indledning",
+    "Tekst",
+    "Status",
+    "Rækkefølge",
+    "Begreber",
+]
+
+
+@pytest.mark.django_db
+def test_import_previews_every_row_before_anything_is_written(editor_client, content):
+    data = csv_bytes(
+        THEME_HEADER,
+        [
+            [content.slug, "nyt-tema", "3", "Nyt tema", "", "", "Kladde", "30", "Kommunikation"],
+            [
+                content.slug,
+                content.themes.first().slug,
+                "1",
+                "Rettet titel",
+                "",
+                "",
+                "Offentliggjort",
+                "1",
+                "",
+            ],
+        ],
+    )
+    response = upload(editor_client, Theme, data, "temaer.csv")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Forhåndsvisning" in page and "Bekræft import" in page
+    assert "Ny" in page and "Ændres" in page and "Rettet titel" in page
+    assert not Theme.objects.filter(slug="nyt-tema").exists()
+    assert not Theme.objects.filter(title="Rettet titel").exists()
+
+    confirm = response.context["confirm_form"].initial
+    done = editor_client.post(admin_url(Theme, "process_import"), {**confirm, "confirm": "1"})
+    assert done.status_code == 302
+    assert Theme.objects.get(slug="nyt-tema").concepts.get().name == "Kommunikation"
+    assert Theme.objects.filter(title="Rettet titel").exists()
+
+
+@pytest.mark.django_db
+def test_one_bad_row_writes_nothing_and_names_its_row(editor_client, content):
+    data = csv_bytes(
+        THEME_HEADER,
+        [
+            [content.slug, "godt-tema", "3", "Godt tema", "", "", "Kladde", "30", ""],
+            ["findes-ikke", "andet-tema", "4", "Andet tema", "", "", "Kladde", "40", ""],
+        ],
+    )
+    response = upload(editor_client, Theme, data, "temaer.csv")
+    page = response.content.decode()
+    assert "intet er gemt" in page
+    assert "Række 3" in page and "Ukendt ramme “findes-ikke”" in page
+    assert "confirm_form" not in response.context or not response.context["confirm_form"]
+    assert not Theme.objects.filter(slug__in=["godt-tema", "andet-tema"]).exists()
+
+
+def item_row(content, **changes):
+    theme = content.themes.first()
+    row = {
+        "ID": "",
+        "Ramme": content.slug,
+        "Tema": theme.slug,
+        "Type": "Udsagn",
+        "Overskrift i dokumentet": "",
+        "Ansvar": "",
+        "Titel": "",
+        "Sted": "",
+        "Tekst": "Nyt udsagn",
+        "Hører til (ID)": "",
+        "Rækkefølge": "50",
+        "Begreber": "",
+    }
+    row.update(changes)
+    return row
+
+
+def item_csv(rows: list[dict], encoding="utf-8-sig") -> bytes:
+    return csv_bytes(list(rows[0].keys()), [list(r.values()) for r in rows], encoding)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"Type": "Drømmescenarie"}, "Ukendt type “Drømmescenarie”"),
+        ({"Ramme": "ukendt-ramme"}, "Ukendt ramme “ukendt-ramme”"),
+        ({"Tema": "ukendt-tema"}, "Ukendt tema “ukendt-tema”"),
+        ({"Begreber": "Kommunikation, Glæde"}, "Ukendt begreb: “Glæde”"),
+        ({"ID": "999999"}, "Der findes ingen række med ID 999999"),
+        ({"Hører til (ID)": "999999"}, "Der findes intet punkt med ID 999999"),
+    ],
+    ids=["kind", "framework", "theme", "concept", "id", "parent"],
+)
+def test_an_unknown_reference_names_the_row_and_writes_nothing(
+    editor_client, content, changes, message
+):
+    before = snapshot(Item)
+    rows = [item_row(content, Tekst="God række"), item_row(content, **changes)]
+    response = upload(editor_client, Item, item_csv(rows), "punkter.csv")
+    page = response.content.decode()
+    assert "Række 3" in page
+    assert message in page
+    assert snapshot(Item) == before
+
+
+@pytest.mark.django_db
+def test_duplicate_slugs_in_one_file_are_refused(editor_client, content):
+    data = csv_bytes(
+        THEME_HEADER,
+        [
+            [content.slug, "samme", "3", "Et", "", "", "Kladde", "30", ""],
+            [content.slug, "samme", "4", "To", "", "", "Kladde", "40", ""],
+        ],
+    )
+    response = upload(editor_client, Theme, data, "temaer.csv")
+    page = response.content.decode()
+    assert "Række 3" in page and "står også i række 2" in page
+    assert not Theme.objects.filter(slug="samme").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"", "tom.csv", "fil er tom"),
+        (b"Ramme;Kortnavn;Titel\r\n", "kun-overskrift.csv", "ingen rækker"),
+        (
+            "Ramme;Kortnavn;Titel\r\nx;y;Forældre\r\n".encode("cp1252"),
+            "ansi.csv",
+            "ikke gemt som UTF-8",
+        ),
+        ("Ramme;Titel\r\nx;Forældre\r\n".encode(), "mangler.csv", "mangler kolonnerne: “Kortnavn”"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "billede.csv", "kunne ikke læses som CSV"),
+        (b"PK\x03\x04 not really a zip", "falsk.xlsx", "kunne ikke læses som XLSX"),
+        (b"{not json", "ødelagt.json", "kunne ikke læses som JSON"),
+        (b"hello", "noter.txt", "filnavnet ender ikke på .csv, .xlsx eller .json"),
+    ],
+    ids=[
+        "empty",
+        "header-only",
+        "encoding",
+        "missing-column",
+        "binary",
+        "fake-xlsx",
+        "bad-json",
+        "txt",
+    ],
+)
+def test_a_bad_file_gets_a_danish_message_and_writes_nothing(
+    editor_client, content, data, name, message
+):
+    before = snapshot(Theme)
+    response = upload(editor_client, Theme, data, name)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "confirm_form" not in response.context or not response.context["confirm_form"]
+    assert snapshot(Theme) == before
+
+
+@pytest.mark.django_db
+def test_a_ten_thousand_row_file_is_refused_whole(editor_client, content):
+    rows = [
+        [content.slug, f"tema-{n}", "", f"Tema {n}", "", "", "Kladde", "", ""]
+        for n in range(10_000)
+    ]
+    response = upload(editor_client, Theme, csv_bytes(THEME_HEADER, rows), "stor.csv")
+    assert "Filen har 10.000 rækker" in response.content.decode()
+    assert Theme.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_changes_made_between_preview_and_confirm_roll_the_whole_file_back(editor_client, content):
+    data = csv_bytes(
+        THEME_HEADER,
+        [
+            [content.slug, "nyt-tema", "3", "Nyt tema", "", "", "Kladde", "30", ""],
+            [content.slug, "andet-nyt", "4", "Andet nyt", "", "", "Kladde", "40", "Kommunikation"],
+        ],
+    )
+    response = upload(editor_client, Theme, data, "temaer.csv")
+    confirm = response.context["confirm_form"].initial
+    Concept.objects.filter(name="Kommunikation").delete()  # someone else deletes it meanwhile
+
+    done = editor_client.post(admin_url(Theme, "process_import"), {**confirm, "confirm": "1"})
+
+    assert done.status_code == 302
+    assert not Theme.objects.filter(slug__in=["nyt-tema", "andet-nyt"]).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.__name__)
+def test_admin_export_downloads_each_format(editor_client, content, fmt):
+    response = editor_client.post(
+        admin_url(ReflectionQuestion, "export"), {"resource": "0", "format": FORMAT_INDEX[fmt]}
+    )
+    assert response.status_code == 200
+    assert "refleksionsspoergsmaal-" in response["Content-Disposition"]
+    rows = rows_of(response.content, fmt)
+    assert len(rows) == ReflectionQuestion.objects.count()
+    assert {r["Ramme"] for r in rows} == {content.slug}
+
+
+# Permissions ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor_without_import(db):
+    """Staff with every content permission except importing."""
+    user = User.objects.create_user("uden-import", password="kode-uden-import-123", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="values").exclude(
+            codename="import_content"
+        )
+    )
+    return user
+
+
+@pytest.mark.django_db
+def test_the_editor_group_may_import(editor_client, content):
+    assert Group.objects.get(name="Redaktør").permissions.filter(codename="import_content").exists()
+    assert editor_client.get(admin_url(Theme, "import")).status_code == 200
+    assert "Importér" in editor_client.get(admin_url(Theme, "changelist")).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_an_editor_without_import_permission_cannot_import(
+    client, editor_without_import, content, model
+):
+    client.force_login(editor_without_import)
+    assert client.get(admin_url(model, "changelist")).status_code == 200
+    assert (
+        admin_url(model, "import")
+        not in client.get(admin_url(model, "changelist")).content.decode()
+    )
+    assert client.get(admin_url(model, "import")).status_code == 403
+    data = export_bytes(RESOURCES[model], DanishCSV)
+    assert upload(client, model, data, "fil.csv").status_code == 403
+    assert (
+        client.post(
+            admin_url(model, "process_import"),
+            {"import_file_name": "x", "original_file_name": "x.csv", "format": "0"},
+        ).status_code
+        == 403
+    )
+
+
+@pytest.mark.django_db
+def test_an_editor_without_import_permission_may_still_export(
+    client, editor_without_import, content
+):
+    client.force_login(editor_without_import)
+    response = client.post(admin_url(Theme, "export"), {"resource": "0", "format": "0"})
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")
