@@ -246,6 +246,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "429.html"
 
+# One cache shared by every app server when there are several (Django's built-in Redis backend,
+# `pip install '.[redis]'`); otherwise each process keeps its own in memory.
+if env_str("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("REDIS_URL"),
+        }
+    }
+
 # Deliberately silenced deploy checks, each with its reason (see docs/deployment.md):
 # security.W021 – HSTS preload is decided for the municipality's whole registrable domain, not
 # by one application on a subdomain; DJANGO_HSTS_PRELOAD=true turns it on where that is agreed.
