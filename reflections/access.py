@@ -15,8 +15,6 @@ from hmac import compare_digest
 from django.http import Http404, HttpRequest
 from django.utils.cache import add_never_cache_headers
 
-from portal.security import log_denied
-
 from .models import Participant, Worksheet
 
 SESSION_KEY = "reflections"
@@ -64,16 +62,13 @@ def access_for(request: HttpRequest, key: str, *, chair: bool = False) -> Access
     """The visitor's access to worksheet `key`, or Http404 – for every worksheet URL."""
     entry = _entries(request).get(key)
     if not entry:
-        log_denied(request, "worksheet not in session")
         raise Http404
     worksheet = Worksheet.objects.filter(key=key).first()
     if worksheet is None:
-        log_denied(request, "worksheet gone")
         raise Http404
     is_chair = _matches(entry.get("c"), worksheet.chair_token_hash)
     is_member = is_chair or _matches(entry.get("m"), worksheet.member_token_hash)
     if not is_member or (chair and not is_chair):
-        log_denied(request, "worksheet link rotated" if not is_member else "not the chair")
         raise Http404
     return Access(worksheet, is_chair, entry.get("p"))
 

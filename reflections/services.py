@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -310,8 +310,9 @@ def delete_worksheet(worksheet: Worksheet) -> None:
     worksheet.delete()
 
 
-def delete_stale_worksheets(older_than: timedelta, *, dry_run: bool = False) -> int:
-    stale = Worksheet.objects.untouched_since(timezone.now() - older_than)
+def delete_stale_worksheets(cutoff: datetime, *, dry_run: bool = False) -> int:
+    """Hard-delete worksheets whose last activity is before `cutoff`; returns how many."""
+    stale = Worksheet.objects.untouched_since(cutoff)
     count = stale.count()
     if not dry_run and count:
         stale.delete()

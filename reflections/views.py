@@ -13,8 +13,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.security import log_denied
-
 from . import access, exports, picks, services
 from .access import access_for, private
 from .charts import ratings_chart
@@ -212,7 +210,6 @@ def _open_link(request, token: str, *, chair: bool):
     field = "chair_token_hash" if chair else "member_token_hash"
     worksheet = Worksheet.objects.filter(**{field: hash_token(token)}).first()
     if worksheet is None:
-        log_denied(request, "worksheet token unknown")
         raise Http404
     request.session.cycle_key()
     access.grant(request, worksheet, chair=chair)
@@ -330,6 +327,11 @@ class QuestionBlock:
         }
 
     @staticmethod
+    def submitted(form) -> bool:
+        """Whether the page sent this answer at all (a partial post leaves the rest alone)."""
+        return any(f"{form.prefix}-{name}" in form.data for name in ("text", "rating", "evidence"))
+
+    @staticmethod
     def digests(form) -> tuple[str, str]:
         """The fingerprint the page was rendered with, and that of what was sent back."""
         return form.cleaned_data.get("digest", ""), digest(**form.content())
@@ -436,7 +438,9 @@ def _save_section(request, acc, blocks) -> tuple[int, int]:
     ws, conflicts, invalid = acc.worksheet, 0, 0
     name = request.session.get(access.SESSION_KEY, {}).get(ws.key, {}).get("n", "")
     for block in blocks:
-        if not block.own_form.is_valid():
+        if not block.submitted(block.own_form):
+            pass
+        elif not block.own_form.is_valid():
             invalid += 1
         else:
             sent, now = block.digests(block.own_form)
@@ -444,7 +448,7 @@ def _save_section(request, acc, blocks) -> tuple[int, int]:
                 services.save_own_answer(
                     ws, block.question, acc.participant_id, **block.own_form.content()
                 )
-        if block.agreed_form is not None:
+        if block.agreed_form is not None and block.submitted(block.agreed_form):
             form = block.agreed_form
             if not form.is_valid():
                 invalid += 1
@@ -549,9 +553,9 @@ def autosave(request, key, question_id):
 def step_edit(request, key, step_id):
     acc = access_for(request, key)
     step = get_object_or_404(
-        NextStep.objects.select_related("question__section"), worksheet=acc.worksheet, pk=step_id
+        NextStep.objects.select_related("question"), worksheet=acc.worksheet, pk=step_id
     )
-    back = step.question.section.get_absolute_url()
+    back = reverse("reflections:section", args=[key, step.question.section_id])
     initial = {"what": step.what, "who": step.who, "when": step.when, "version": step.version}
     form = NextStepForm(request.POST or None, initial=initial, require_what=True)
     conflict = False
