@@ -688,7 +688,7 @@ def apply(plan: Plan, result: Result) -> None:
         framework,
         {
             "title": data["title"],
-            "publisher": publisher,
+            "publisher_id": publisher.pk,
             "year": data["year"],
             "document_kind": data["document_kind"],
             "theme_label": data["theme_label"],
