@@ -1,21 +1,16 @@
-from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from values.models import Framework, Status
+from values.models import Concept
+from values.views import with_counts
+from values.visibility import frameworks_for
 
 
-def home(request):
-    published_themes = Q(themes__status=Status.PUBLISHED)
-    frameworks = (
-        Framework.objects.published()
-        .select_related("publisher")
-        .annotate(
-            theme_count=Count("themes", filter=published_themes, distinct=True),
-            question_count=Count("themes__questions", filter=published_themes, distinct=True),
-        )
-    )
-    return render(request, "portal/home.html", {"frameworks": frameworks})
+def home(request: HttpRequest) -> HttpResponse:
+    frameworks = with_counts(request, frameworks_for(request).select_related("publisher"))
+    context = {"frameworks": frameworks, "concepts": Concept.objects.all()}
+    return render(request, "portal/home.html", context)
 
 
-def accessibility(request):
+def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/accessibility.html")

@@ -5,9 +5,10 @@ from . import views
 app_name = "values"
 
 urlpatterns = [
-    path("", views.framework_list, name="framework_list"),
+    path("rammer/", views.framework_list, name="framework_list"),
+    path("rammer/<slug:slug>/", views.framework_detail, name="framework"),
+    path("rammer/<slug:framework_slug>/<slug:slug>/", views.theme_detail, name="theme"),
     path("begreber/", views.concept_list, name="concept_list"),
     path("begreber/<slug:slug>/", views.concept_detail, name="concept"),
-    path("<slug:slug>/", views.framework_detail, name="framework"),
-    path("<slug:framework_slug>/<slug:slug>/", views.theme_detail, name="theme"),
+    path("soeg/", views.search, name="search"),
 ]

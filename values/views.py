@@ -1,43 +1,258 @@
-from django.db.models import Prefetch
+"""Public pages: frameworks, themes, concepts and search.
+
+Every base queryset comes from values.visibility, and every query a page runs is written out here,
+so each page runs a fixed number of queries however much content there is (pinned by tests).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import groupby
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from .models import Concept, Framework, Item, ReflectionQuestion, Theme
+from . import search as search_engine
+from .models import Concept, Item, ReflectionQuestion, Theme
+from .visibility import frameworks_for, items_for, questions_for, themes_for
+
+# Items a school board can take into a worksheet, next to reflection questions.
+WORKSHEET_KINDS = frozenset({Item.Kind.STATEMENT, Item.Kind.INDICATOR})
 
 
-def framework_list(request):
-    frameworks = Framework.objects.published().select_related("publisher")
+class Run:
+    """Consecutive objects that share the document's heading (e.g. "Det kan vi se, når")."""
+
+    def __init__(self, heading: str, members: list):
+        self.heading = heading
+        self.members = members
+        # Items without titles of their own read as a list ("Det betyder, at" …).
+        self.as_list = len(members) > 1 and not any(getattr(m, "title", "") for m in members)
+        self.numbered = getattr(members[0], "kind", "") == Item.Kind.SPIRAL_STEP
+        self.show_heading = True
+
+
+def runs(objects: list) -> list[Run]:
+    return [Run(heading, list(group)) for heading, group in groupby(objects, lambda o: o.heading)]
+
+
+def framework_counts(request: HttpRequest) -> dict[int, dict[str, int]]:
+    """Visible themes and reflection questions per framework id (two queries)."""
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: {"themes": 0, "questions": 0})
+    for row in themes_for(request).values("framework_id").annotate(n=Count("id")).order_by():
+        counts[row["framework_id"]]["themes"] = row["n"]
+    questions = questions_for(request).values("theme__framework_id").annotate(n=Count("id"))
+    for row in questions.order_by():
+        counts[row["theme__framework_id"]]["questions"] = row["n"]
+    return counts
+
+
+def with_counts(request: HttpRequest, frameworks) -> list:
+    counts = framework_counts(request)
+    frameworks = list(frameworks)
+    for framework in frameworks:
+        framework.theme_count = counts[framework.pk]["themes"]
+        framework.question_count = counts[framework.pk]["questions"]
+    return frameworks
+
+
+def framework_list(request: HttpRequest) -> HttpResponse:
+    frameworks = with_counts(request, frameworks_for(request).select_related("publisher"))
     return render(request, "values/framework_list.html", {"frameworks": frameworks})
 
 
-def framework_detail(request, slug):
-    framework = get_object_or_404(
-        Framework.objects.published().select_related("publisher"), slug=slug
-    )
-    themes = framework.themes.published()
-    return render(
-        request, "values/framework_detail.html", {"framework": framework, "themes": themes}
-    )
+def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    framework = get_object_or_404(frameworks_for(request).select_related("publisher"), slug=slug)
+    themes = list(themes_for(request).filter(framework=framework).prefetch_related("concepts"))
+    for theme in themes:
+        theme.framework = framework  # for get_absolute_url without a query per theme
+    context = {
+        "framework": framework,
+        "numbered_themes": [theme for theme in themes if theme.number],
+        "other_themes": [theme for theme in themes if not theme.number],
+        "references": [line for line in framework.references.splitlines() if line.strip()],
+    }
+    return render(request, "values/framework_detail.html", context)
 
 
-def theme_detail(request, framework_slug, slug):
+def _item_tree(items: list[Item], questions: list[ReflectionQuestion]):
+    """Nest children under their parents and questions under their items, in document order."""
+    by_id = {item.pk: item for item in items}
+    for item in items:
+        item.child_list, item.question_list = [], []
+        item.worksheet = item.kind in WORKSHEET_KINDS
+    top = []
+    for item in items:
+        parent = by_id.get(item.parent_id)
+        seen = {item.pk}
+        ancestor = parent
+        while ancestor is not None and ancestor.pk not in seen:  # guard against a cycle
+            seen.add(ancestor.pk)
+            ancestor = by_id.get(ancestor.parent_id)
+        (parent.child_list if parent is not None and ancestor is None else top).append(item)
+    theme_questions = []
+    for question in questions:
+        owner = by_id.get(question.item_id)
+        (owner.question_list if owner is not None else theme_questions).append(question)
+    for item in items:
+        item.child_runs = runs(item.child_list)
+        item.question_runs = runs(item.question_list)
+    top_runs = runs(top)
+    for run in top_runs:  # run headings are <h2>, so the items' own titles <h3>
+        for item in run.members:
+            _assign_levels(item, 3)
+    return top_runs, runs(theme_questions)
+
+
+def _assign_levels(item: Item, title_level: int) -> None:
+    """Heading levels for an item's title and for the headings nested inside it, in order."""
+    item.level = min(title_level, 6)
+    inner = title_level + 1 if item.title else title_level
+    item.sublevel = min(inner, 6)
+    for run in item.child_runs:
+        # A child run repeats no heading the reader has just seen, nor a kind's generic name
+        # ("Uddybning af forslag") over children that have titles of their own.
+        first = run.members[0]
+        run.show_heading = run.heading not in (item.heading, item.title) and bool(
+            first.group or not first.title
+        )
+        for child in run.members:
+            _assign_levels(child, inner + 1 if run.show_heading else inner)
+
+
+def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpResponse:
     theme = get_object_or_404(
-        Theme.objects.published()
-        .select_related("framework__publisher")
-        .prefetch_related(
-            Prefetch("items", queryset=Item.objects.prefetch_related("children")),
-            Prefetch("questions", queryset=ReflectionQuestion.objects.all()),
-        ),
+        themes_for(request).select_related("framework__publisher"),
         framework__slug=framework_slug,
         slug=slug,
     )
-    return render(request, "values/theme_detail.html", {"theme": theme})
+    framework = theme.framework
+    concepts = list(theme.concepts.all())
+    items = list(items_for(request).filter(theme=theme))
+    questions = list(questions_for(request).filter(theme=theme))
+    item_runs, question_runs = _item_tree(items, questions)
+
+    siblings = list(
+        themes_for(request).filter(framework=framework).only("framework", "number", "title", "slug")
+    )
+    for sibling in siblings:
+        sibling.framework = framework
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == theme.pk)
+    previous_theme = siblings[index - 1] if index > 0 else None
+    next_theme = siblings[index + 1] if index + 1 < len(siblings) else None
+
+    related: dict[int, list[Theme]] = defaultdict(list)
+    if concepts:
+        links = (
+            Theme.concepts.through.objects.filter(
+                concept__in=[concept.pk for concept in concepts],
+                theme__in=themes_for(request).exclude(framework=framework),
+            )
+            .select_related("theme__framework__publisher")
+            .order_by("theme__framework__position", "theme__framework__title", "theme__position")
+        )
+        for link in links:
+            related[link.concept_id].append(link.theme)
+    for concept in concepts:
+        concept.related_themes = related[concept.pk]
+
+    context = {
+        "theme": theme,
+        "framework": framework,
+        "concepts": concepts,
+        "item_runs": item_runs,
+        "question_runs": question_runs,
+        "previous_theme": previous_theme,
+        "next_theme": next_theme,
+    }
+    return render(request, "values/theme_detail.html", context)
 
 
-def concept_list(request):
-    return render(request, "values/concept_list.html", {"concepts": Concept.objects.all()})
+def concept_list(request: HttpRequest) -> HttpResponse:
+    """The matrix: how much each framework says on each concept (themes, items, questions)."""
+    concepts = list(Concept.objects.all())
+    frameworks = list(frameworks_for(request).select_related("publisher"))
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    sources = [
+        (Theme.concepts.through, "theme", themes_for(request), "theme__framework_id"),
+        (Item.concepts.through, "item", items_for(request), "item__theme__framework_id"),
+        (
+            ReflectionQuestion.concepts.through,
+            "reflectionquestion",
+            questions_for(request),
+            "reflectionquestion__theme__framework_id",
+        ),
+    ]
+    for through, field_name, visible, framework_path in sources:
+        rows = (
+            through.objects.filter(**{f"{field_name}__in": visible})
+            .values("concept_id", framework_path)
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for row in rows:
+            counts[(row["concept_id"], row[framework_path])] += row["n"]
+    highest = max(counts.values(), default=0)
+    for concept in concepts:
+        concept.cells = []
+        for framework in frameworks:
+            n = counts[(concept.pk, framework.pk)]
+            # Five visual levels (0–4) relative to the largest cell; the number is always shown.
+            level = 0 if n == 0 else max(1, -(-4 * n // highest))
+            concept.cells.append({"framework": framework, "count": n, "level": level})
+        concept.total = sum(cell["count"] for cell in concept.cells)
+    context = {"concepts": concepts, "frameworks": frameworks, "wide": True}
+    return render(request, "values/concept_list.html", context)
 
 
-def concept_detail(request, slug):
+def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
     concept = get_object_or_404(Concept, slug=slug)
-    themes = concept.themes.published().select_related("framework__publisher")
-    return render(request, "values/concept_detail.html", {"concept": concept, "themes": themes})
+    frameworks = list(frameworks_for(request).select_related("publisher"))
+    columns = {
+        framework.pk: {"framework": framework, "themes": [], "items": [], "questions": []}
+        for framework in frameworks
+    }
+    themes = themes_for(request).filter(concepts=concept).select_related("framework")
+    items = (
+        items_for(request)
+        .filter(concepts=concept)
+        .select_related("theme__framework", "parent")
+        .order_by("theme__position", "theme_id", "position", "pk")
+    )
+    questions = (
+        questions_for(request)
+        .filter(concepts=concept)
+        .select_related("theme__framework", "item")
+        .order_by("theme__position", "theme_id", "position", "pk")
+    )
+    for key, objects in (("themes", themes), ("items", items), ("questions", questions)):
+        for obj in objects:
+            framework_id = obj.framework_id if key == "themes" else obj.theme.framework_id
+            if framework_id in columns:
+                columns[framework_id][key].append(obj)
+    for column in columns.values():
+        for item in column["items"]:
+            item.worksheet = item.kind in WORKSHEET_KINDS
+    context = {
+        "concept": concept,
+        "columns": list(columns.values()),
+        "other_concepts": Concept.objects.exclude(pk=concept.pk),
+        "wide": True,
+    }
+    return render(request, "values/concept_detail.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = search_engine.Query.parse(request.GET.get("q"))
+    results = search_engine.search(query, themes_for(request))
+    context = {
+        "q": query.raw,
+        "search_q": query.raw,
+        "query": query,
+        "worksheet_kinds": WORKSHEET_KINDS,
+        "results": results,
+        # Suggestions only when there is nothing to show, so a page with hits runs one query.
+        "suggested_concepts": Concept.objects.all() if not results.count else None,
+    }
+    return render(request, "values/search.html", context)
