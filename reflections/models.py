@@ -63,6 +63,23 @@ def default_kind_for(source: ReflectionQuestion | Item) -> str:
     return QuestionKind.OPEN
 
 
+def source_wording(source: ReflectionQuestion | Item) -> str:
+    """The question as a board reads it.
+
+    Indicators and meanings continue their heading ("Det kan vi se, når" + "vi lytter aktivt …"),
+    so the heading goes in front when the text starts in lower case.
+    """
+    text = source.text
+    if (
+        isinstance(source, Item)
+        and source.kind in RATED_ITEM_KINDS
+        and source.group
+        and text[:1].islower()
+    ):
+        return f"{source.group} {text}"
+    return text
+
+
 def source_label(source: ReflectionQuestion | Item) -> str:
     """Where a question comes from, e.g. "Vejle Kommune · 1. Dialog · Det kan vi se, når".
 
@@ -220,7 +237,7 @@ class TemplateQuestion(Ordered):
     @property
     def wording(self) -> str:
         source = self.source
-        return self.text or (source.text if source else "")
+        return self.text or (source_wording(source) if source else "")
 
     def clean(self):
         if self.reflection_question_id and self.item_id:

@@ -24,6 +24,7 @@ from .models import (
     hash_token,
     new_token,
     source_label,
+    source_wording,
 )
 
 # Touching last_activity_at on every keystroke-save would be a write per save; once a minute is
@@ -63,7 +64,7 @@ def _new_worksheet(**fields) -> tuple[Worksheet, str, str]:
 def _question_from_source(source, **fields) -> WorksheetQuestion:
     is_question = isinstance(source, ReflectionQuestion)
     return WorksheetQuestion(
-        text=fields.pop("text", "") or source.text,
+        text=fields.pop("text", "") or source_wording(source),
         context=source_label(source)[:600],
         source_question=source if is_question else None,
         source_item=None if is_question else source,
