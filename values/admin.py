@@ -473,6 +473,12 @@ class MoveMixin:
             referer = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
         return HttpResponseRedirect(referer)
 
+    def get_list_display(self, request):
+        fields = list(super().get_list_display(request))
+        if not self.has_change_permission(request):
+            fields = [f for f in fields if f != "move_controls"]
+        return fields
+
     @admin.display(description=_("flyt"))
     def move_controls(self, obj):
         name = f"admin:{self.opts.app_label}_{self.opts.model_name}_move"
