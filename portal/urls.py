@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import health, views
+from . import dashboard, health, views
 
 admin.site.site_header = _("Forældresamarbejde – redaktion")
 admin.site.site_title = _("Forældresamarbejde")
@@ -15,6 +15,8 @@ urlpatterns = [
     # values owns /rammer/…, /begreber/… and /soeg/ (concepts and search span all frameworks).
     path("", include("values.urls")),
     path("arbejdsark/", include("reflections.urls")),
+    # Staff overview; before admin.site.urls so the admin's catch-all does not take it.
+    path("admin/oversigt/", dashboard.dashboard_view, name="admin_dashboard"),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
 ]
