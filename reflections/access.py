@@ -98,7 +98,6 @@ def private(view):
         add_never_cache_headers(response)
         response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
         return response
 
     return wrapper

@@ -191,6 +191,7 @@ def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
         "answer": ParagraphStyle("answer", parent=base, leftIndent=8),
         "member": ParagraphStyle("member", parent=base, leftIndent=16, fontSize=9, leading=12),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
+        "th": ParagraphStyle("th", parent=base, fontName=bold, fontSize=9, leading=12),
         "base": base,
     }
     worksheet = result.worksheet
@@ -199,7 +200,7 @@ def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
         Paragraph(_para(f"{worksheet.school_name} · {worksheet.board_name}"), styles["base"]),
         Paragraph(
             _para(
-                _("Udskrevet %(when)s. %(answered)d af %(total)d spørgsmål har et fælles svar.")
+                _("Hentet %(when)s. %(answered)d af %(total)d spørgsmål har et fælles svar.")
                 % {
                     "when": _local(timezone.now()),
                     "answered": result.answered,
@@ -223,6 +224,9 @@ def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
     def cell(text) -> Paragraph:
         return Paragraph(_para(str(text)), styles["cell"])
 
+    def th(text) -> Paragraph:
+        return Paragraph(_para(str(text)), styles["th"])
+
     for section in result.sections:
         story.append(Paragraph(_para(section.section.title), styles["h2"]))
         for q in section.questions:
@@ -232,12 +236,12 @@ def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
                 block.append(Paragraph(_para(question.context), styles["meta"]))
             if question.kind == QuestionKind.NEXT_STEPS:
                 if q.steps:
-                    data = [[cell(_("Hvad")), cell(_("Hvem")), cell(_("Hvornår"))]]
+                    data = [[th(_("Hvad")), th(_("Hvem")), th(_("Hvornår"))]]
                     data += [[cell(s.what), cell(s.who), cell(s.when)] for s in q.steps]
                     block.append(
                         Table(
                             data,
-                            colWidths=[95 * mm, 45 * mm, 35 * mm],
+                            colWidths=[94 * mm, 45 * mm, 35 * mm],
                             style=table_style,
                             repeatRows=1,
                         )
@@ -284,9 +288,9 @@ def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
 
     if result.rated:
         story.append(Paragraph(_para(_("Vurderinger")), styles["h2"]))
-        header = [cell(_("Nr.")), cell(_("Indikator"))]
-        header += [cell(label) for _value, label, _count in result.rated[0].rating_counts()]
-        header.append(cell(_("Fælles vurdering")))
+        header = [th(_("Nr.")), th(_("Indikator"))]
+        header += [th(label) for _value, label, _count in result.rated[0].rating_counts()]
+        header.append(th(_("Fælles vurdering")))
         data = [header]
         for q in result.rated:
             agreed = q.agreed.get_rating_display() if q.agreed and q.agreed.rating else "–"
@@ -295,15 +299,15 @@ def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
                 + [cell(count) for _value, _label, count in q.rating_counts()]
                 + [cell(agreed)]
             )
-        widths = [10 * mm, 62 * mm] + [17 * mm] * 5 + [23 * mm]
+        widths = [10 * mm, 56 * mm] + [17 * mm] * 5 + [23 * mm]
         story.append(Table(data, colWidths=widths, style=table_style, repeatRows=1))
 
     if result.steps:
         story.append(Paragraph(_para(_("Næste skridt")), styles["h2"]))
-        data = [[cell(_("Hvad")), cell(_("Hvem")), cell(_("Hvornår"))]]
+        data = [[th(_("Hvad")), th(_("Hvem")), th(_("Hvornår"))]]
         data += [[cell(s.what), cell(s.who), cell(s.when)] for s in result.steps]
         story.append(
-            Table(data, colWidths=[100 * mm, 45 * mm, 35 * mm], style=table_style, repeatRows=1)
+            Table(data, colWidths=[94 * mm, 45 * mm, 35 * mm], style=table_style, repeatRows=1)
         )
 
     buffer = io.BytesIO()

@@ -64,7 +64,9 @@ class AnswerForm(forms.Form):
     def __init__(self, *args, kind: str = QuestionKind.OPEN, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
-        if kind != QuestionKind.RATING:
+        if kind == QuestionKind.RATING:
+            self.fields["text"].label = _("Kommentar")
+        else:
             del self.fields["rating"]
             del self.fields["evidence"]
 
