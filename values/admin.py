@@ -714,7 +714,7 @@ class QuestionInline(admin.TabularInline):
 class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ThemeResource]
     export_prefetch = ("concepts",)
-    list_display = ["__str__", "framework", "position", "move_controls", "status"]
+    list_display = ["__str__", "move_controls", "framework", "position", "status"]
     list_editable = ["position"]
     list_filter = ["framework", "status", "concepts"]
     list_select_related = ["framework", "framework__publisher"]
@@ -740,7 +740,7 @@ class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
 class ItemAdmin(PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ItemResource]
     export_prefetch = ("concepts",)
-    list_display = ["short_text", "kind", "theme", "framework", "position", "move_controls"]
+    list_display = ["short_text", "move_controls", "kind", "theme", "framework", "position"]
     list_editable = ["position"]
     list_filter = ["theme__framework", "kind", "responsibility", "concepts"]
     list_select_related = ["theme", "theme__framework", "theme__framework__publisher"]
@@ -779,7 +779,7 @@ class ItemAdmin(PreviewMixin, MoveMixin, CurationAdmin):
 class ReflectionQuestionAdmin(PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ReflectionQuestionResource]
     export_prefetch = ("concepts",)
-    list_display = ["text", "theme", "framework", "position", "move_controls"]
+    list_display = ["text", "move_controls", "theme", "framework", "position"]
     list_editable = ["position"]
     list_filter = ["theme__framework", "concepts"]
     list_select_related = ["theme", "theme__framework", "theme__framework__publisher"]
