@@ -12,6 +12,7 @@ from itertools import groupby
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from . import search as search_engine
 from .models import Concept, Item, ReflectionQuestion, Theme
@@ -98,11 +99,39 @@ def _item_tree(items: list[Item], questions: list[ReflectionQuestion]):
     for item in items:
         item.child_runs = runs(item.child_list)
         item.question_runs = runs(item.question_list)
-    top_runs = runs(top)
-    for run in top_runs:  # run headings are <h2>, so the items' own titles <h3>
-        for item in run.members:
-            _assign_levels(item, 3)
-    return top_runs, runs(theme_questions)
+    return _sections(runs(top)), runs(theme_questions)
+
+
+class Section:
+    """Runs of one kind gathered under the heading the documents give the kind as a whole: KL
+    sets "Hovedpointer" over its runs of main points ("Forældrene har ansvar for at" …)."""
+
+    def __init__(self, heading: str, runs: list[Run]):
+        self.heading = heading
+        self.runs = runs
+
+
+SECTION_HEADINGS = {Item.Kind.MAIN_POINT: _("Hovedpointer")}
+
+
+def _sections(top_runs: list[Run]) -> list[Run | Section]:
+    blocks: list[Run | Section] = []
+    for run in top_runs:
+        kind = run.members[0].kind
+        heading = SECTION_HEADINGS.get(kind)
+        if heading is None or run.heading == heading:
+            blocks.append(run)
+            for item in run.members:  # the run's heading is <h2>, the items' own titles <h3>
+                _assign_levels(item, 3)
+            continue
+        previous = blocks[-1] if blocks else None
+        if isinstance(previous, Section) and previous.runs[0].members[0].kind == kind:
+            previous.runs.append(run)
+        else:
+            blocks.append(Section(heading, [run]))
+        for item in run.members:  # <h2> section, <h3> run, <h4> titles
+            _assign_levels(item, 4)
+    return blocks
 
 
 def _assign_levels(item: Item, title_level: int) -> None:
@@ -131,7 +160,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
     concepts = list(theme.concepts.all())
     items = list(items_for(request).filter(theme=theme))
     questions = list(questions_for(request).filter(theme=theme))
-    item_runs, question_runs = _item_tree(items, questions)
+    item_blocks, question_runs = _item_tree(items, questions)
 
     siblings = list(
         themes_for(request).filter(framework=framework).only("framework", "number", "title", "slug")
@@ -161,7 +190,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
         "theme": theme,
         "framework": framework,
         "concepts": concepts,
-        "item_runs": item_runs,
+        "item_blocks": item_blocks,
         "question_runs": question_runs,
         "previous_theme": previous_theme,
         "next_theme": next_theme,

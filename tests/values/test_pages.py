@@ -213,11 +213,14 @@ def test_theme_page_shows_items_under_the_documents_own_headings(client, rich_th
     for heading in [
         "Eksempel",
         "Det kan vi se, når",
-        "Forældrene har ansvar for at",
+        "Hovedpointer",  # over the runs of main points, as KL sets it
         "Eksempler fra kommunerne",
         "Spiraler",
     ]:
         assert heading in h2s, heading
+    main_points = html[html.index("<h2>Hovedpointer</h2>") : html.index("Eksempler fra kommunerne")]
+    assert '<h3 lang="da">Forældrene har ansvar for at</h3>' in main_points
+    assert "bakke op om skolen" in main_points
     assert any("Refleksionsspørgsmål om ansvar" in h for h in h2s)
     assert "Tekst til tema 1 om forældremøder" in html  # the theme's own text
     assert "Uddrag af Gladsaxe" in html and "Gladsaxe Kommune" in html
