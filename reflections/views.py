@@ -46,16 +46,16 @@ def index(request):
         question_count=Count("sections__questions")
     )
     collected = picks.resolve(request, picks.keys(request))
-    return render(
+    mine = access.worksheets_in_session(request)
+    response = render(
         request,
         "reflections/index.html",
-        {
-            "templates": templates,
-            "collected": collected,
-            "form": CreateOwnForm(),
-            "mine": access.worksheets_in_session(request),
-        },
+        {"templates": templates, "collected": collected, "form": CreateOwnForm(), "mine": mine},
     )
+    if mine or collected:
+        # This visitor's own worksheets are listed: keep the page out of shared caches.
+        response["Cache-Control"] = "no-store, private"
+    return response
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -391,9 +391,9 @@ def section(request, key, section_id):
             messages.error(request, done_message())
             return redirect(current.get_absolute_url())
         blocks, _result = _section_blocks(acc, current, request.POST)
-        conflicts, invalid = _save_section(request, acc, blocks)
+        conflicts, invalid, deleted = _save_section(request, acc, blocks)
         if not conflicts and not invalid:
-            messages.success(request, _("Gemt."))
+            messages.success(request, _("Skridtet er slettet.") if deleted else _("Gemt."))
             if "save_next" in request.POST and following:
                 return redirect(following.get_absolute_url())
             return redirect(current.get_absolute_url())
@@ -433,8 +433,8 @@ def section(request, key, section_id):
     )
 
 
-def _save_section(request, acc, blocks) -> tuple[int, int]:
-    """Save what changed on a section page; returns (conflicts, invalid forms)."""
+def _save_section(request, acc, blocks) -> tuple[int, int, bool]:
+    """Save what changed on a section page; returns (conflicts, invalid forms, step deleted)."""
     ws, conflicts, invalid = acc.worksheet, 0, 0
     name = request.session.get(access.SESSION_KEY, {}).get(ws.key, {}).get("n", "")
     for block in blocks:
@@ -475,11 +475,11 @@ def _save_section(request, acc, blocks) -> tuple[int, int]:
                     ws, block.question, what=data["what"], who=data["who"], when=data["when"]
                 )
                 block.step_form = NextStepForm(prefix=f"step-{block.question.pk}")
-    delete = request.POST.get("delete_step", "")
+    delete, deleted = request.POST.get("delete_step", ""), False
     if delete.isdigit():
-        NextStep.objects.filter(worksheet=ws, pk=int(delete)).delete()
+        deleted = NextStep.objects.filter(worksheet=ws, pk=int(delete)).delete()[0] > 0
         services.touch(ws)
-    return conflicts, invalid
+    return conflicts, invalid, deleted
 
 
 def _json_error(status: int, code: str, message: str, errors=None) -> JsonResponse:

@@ -160,8 +160,9 @@ def test_adding_with_javascript_gets_a_json_answer(client, framework):
 
 
 def test_the_landing_page_lists_the_worksheets_this_browser_can_open(chair, board):
-    html = chair.get(reverse("reflections:index")).content.decode()
-    assert board.worksheet.get_absolute_url() in html
+    response = chair.get(reverse("reflections:index"))
+    assert board.worksheet.get_absolute_url() in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
     assert (
         board.worksheet.get_absolute_url()
         not in Client().get(reverse("reflections:index")).content.decode()

@@ -151,3 +151,19 @@ def test_forged_picks_are_refused(client, framework, pick):
     response = client.post(reverse("reflections:collect"), {"action": "add", "pick": pick})
     assert response.status_code == 404
     assert client.session.get("worksheet_picks", []) == []
+
+
+def test_a_step_of_another_board_cannot_be_deleted_from_this_one(chair, board, other_board):
+    other_step = NextStep.objects.create(
+        worksheet=other_board.worksheet, question=other_board.questions()[2], what="Deres skridt"
+    )
+    own_step = NextStep.objects.create(
+        worksheet=board.worksheet, question=board.questions()[2], what="Vores skridt"
+    )
+    last = board.sections()[1]
+    fields = section_form(chair, last)
+    chair.post(last.get_absolute_url(), {**fields, "delete_step": str(other_step.pk)})
+    assert NextStep.objects.filter(pk=other_step.pk).exists()
+    response = chair.post(last.get_absolute_url(), {**fields, "delete_step": str(own_step.pk)})
+    assert not NextStep.objects.filter(pk=own_step.pk).exists()
+    assert "Skridtet er slettet." in chair.get(response["Location"]).content.decode()
