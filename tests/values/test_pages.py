@@ -428,3 +428,30 @@ def test_each_public_page_runs_a_fixed_number_of_queries(
     for url, count in expected.items():
         with django_assert_num_queries(count):
             html_of(client, url)
+
+
+# --- The shipped content ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_item_and_question_of_the_shipped_content_is_reachable_and_found(client):
+    """From the home page a visitor reaches every theme, and on its page every item and question
+    of all the frameworks; the search finds each theme by its title."""
+    from django.core.management import call_command
+
+    call_command("load_content", verbosity=0)
+    home = html_of(client, reverse("home"))
+    themes = Theme.objects.published().select_related("framework")
+    assert themes.exists()
+    for framework in Framework.objects.published():
+        assert framework.get_absolute_url() in home
+        framework_page = html_of(client, framework.get_absolute_url())
+        for theme in themes.filter(framework=framework):
+            assert f'href="{theme.get_absolute_url()}"' in framework_page, theme
+            page = html_of(client, theme.get_absolute_url())
+            for pk in Item.objects.filter(theme=theme).values_list("pk", flat=True):
+                assert f'id="punkt-{pk}"' in page, (theme, pk)
+            for pk in ReflectionQuestion.objects.filter(theme=theme).values_list("pk", flat=True):
+                assert f'id="spoergsmaal-{pk}"' in page, (theme, pk)
+            found = html_of(client, reverse("values:search") + "?q=" + theme.title[:60])
+            assert theme.get_absolute_url() in found, theme
