@@ -64,3 +64,19 @@ def test_server_error_is_logged_with_its_traceback_for_operations(client, caplog
     client.get("/fejl-i-test/")
     errors = [r for r in caplog.records if r.name == "django.request" and r.levelname == "ERROR"]
     assert errors and errors[0].exc_info, "the traceback goes to the log, not to the visitor"
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.portal.test_errors")
+def test_server_error_page_shows_even_when_static_files_were_never_collected(
+    client, settings, tmp_path
+):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    client.raise_request_exception = False
+    response = client.get("/fejl-i-test/")
+    assert response.status_code == 500
+    assert "Der opstod en fejl" in response.content.decode()
