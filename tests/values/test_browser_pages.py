@@ -178,3 +178,23 @@ def test_a_theme_prints_without_navigation(page, site):
     expect(page.locator(".print-only")).to_be_visible()  # the page's own address
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_every_page_of_the_shipped_content_passes_axe(page):
+    """All five frameworks as shipped: every framework, theme and concept page, 0 violations."""
+    from django.core.management import call_command
+
+    call_command("load_content", verbosity=0)
+    urls = [reverse("home"), reverse("values:concept_list")]
+    urls += [f.get_absolute_url() for f in Framework.objects.published()]
+    urls += [t.get_absolute_url() for t in Theme.objects.published().select_related("framework")]
+    urls += [c.get_absolute_url() for c in Concept.objects.all()]
+    urls += [reverse("values:search") + "?q=forældre"]
+    failures = []
+    for url in urls:
+        page.goto(url)
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"{url}:\n{describe_violations(violations)}")
+    assert not failures, "\n".join(failures)
