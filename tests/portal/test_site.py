@@ -18,6 +18,8 @@ def public_urls(framework) -> list[str]:
         theme.get_absolute_url(),
         reverse("values:concept_list"),
         reverse("reflections:index"),
+        reverse("values:search") + "?q=forældre",
+        reverse("values:search") + "?q=rumskib",
     ]
     if concept:
         urls.append(concept.get_absolute_url())
