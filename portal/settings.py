@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Public pages for anonymous visitors from the cache; outside the preview middleware so it
+    # sees preview pages marked private and never stores them.
+    "portal.middleware.PublicPageCacheMiddleware",
     # Editors' draft preview: marks preview pages private/no-store (values.visibility).
     "values.visibility.PreviewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -255,6 +258,10 @@ if env_str("REDIS_URL"):
             "LOCATION": env_str("REDIS_URL"),
         }
     }
+
+# Whole public pages are cached this many seconds for anonymous visitors (0: off). Off in
+# development and tests, so pages always show the code and data as they are.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 60)
 
 # Deliberately silenced deploy checks, each with its reason (see docs/deployment.md):
 # security.W021 – HSTS preload is decided for the municipality's whole registrable domain, not

@@ -1,0 +1,86 @@
+"""Public pages are served from a short-lived cache to anonymous visitors – safely.
+
+The cache is off in tests by default; these tests switch it on.
+"""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visitor_gets_the_cached_page_with_the_same_content(client, framework):
+    url = framework.get_absolute_url()
+    first = client.get(url)
+    second = Client().get(url)
+    assert "X-Page-Cache" not in first and second["X-Page-Cache"] == "hit"
+    assert TOKEN.sub("", first.content.decode()) == TOKEN.sub("", second.content.decode())
+    assert framework.title in second.content.decode()
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_a_cached_page_gives_each_visitor_their_own_working_csrf_token(framework):
+    url = framework.get_absolute_url()
+    first = Client(enforce_csrf_checks=True)
+    second = Client(enforce_csrf_checks=True)
+    first.get(url)
+    page = second.get(url)
+    assert page["X-Page-Cache"] == "hit"
+    token = TOKEN.search(page.content.decode()).group(1)
+    # Each visitor has a CSRF secret of their own, and the page's token belongs to it.
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    switched = second.post(
+        "/i18n/setlang/", {"language": "en", "next": url, "csrfmiddlewaretoken": token}
+    )
+    assert switched.status_code == 302
+
+
+@pytest.mark.django_db
+def test_saving_content_shows_at_once(client, framework):
+    theme = framework.themes.first()
+    url = theme.get_absolute_url()
+    client.get(url)
+    theme.title = "Et helt nyt navn på temaet"
+    theme.save()
+    fresh = Client().get(url)
+    assert "X-Page-Cache" not in fresh
+    assert "Et helt nyt navn på temaet" in fresh.content.decode()
+
+
+@pytest.mark.django_db
+def test_visitors_with_a_session_editors_and_boards_are_never_served_from_the_cache(
+    client, editor_client, framework
+):
+    url = framework.get_absolute_url()
+    client.get(url)
+    assert "X-Page-Cache" not in editor_client.get(url)
+    assert "X-Page-Cache" not in client.get("/arbejdsark/")
+    assert "X-Page-Cache" not in Client().get("/arbejdsark/")
+
+
+@pytest.mark.django_db
+def test_each_language_has_its_own_cached_page(framework):
+    url = framework.get_absolute_url()
+    Client().get(url)
+    english = Client(headers={"Accept-Language": "en"}).get(url)
+    assert "X-Page-Cache" not in english
+    assert english["Content-Language"] == "en"
+
+
+@pytest.mark.django_db
+def test_draft_and_missing_pages_are_not_cached(client, draft_framework):
+    assert client.get(draft_framework.get_absolute_url()).status_code == 404
+    assert "X-Page-Cache" not in client.get(draft_framework.get_absolute_url())
