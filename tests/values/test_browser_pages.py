@@ -116,10 +116,30 @@ def page_kinds(site) -> dict[str, str]:
 
 
 def test_every_kind_of_public_page_passes_axe(page, site):
+    errors: list[str] = []
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    # A missing file is named by its response (the browser's own /favicon.ico is not ours).
+    page.on(
+        "response",
+        lambda r: (
+            errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None
+        ),
+    )
     for kind, url in page_kinds(site).items():
         page.goto(url)
         violations = axe_violations(page)
         assert not violations, f"{kind} ({url}):\n{describe_violations(violations)}"
+        # Nothing blocked by the Content-Security-Policy, nothing missing.
+        assert not errors, f"{kind} ({url}): {errors}"
 
 
 def test_the_english_interface_passes_axe_and_keeps_the_page(page, site):
