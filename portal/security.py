@@ -9,6 +9,7 @@ To log a denied access anywhere (e.g. a wrong worksheet link), one line is enoug
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 
@@ -33,9 +34,32 @@ def client_ip(request: HttpRequest) -> str:
         return remote
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [part for part in forwarded if part]
-    if len(forwarded) >= hops:
+    if len(forwarded) >= hops and _is_address(forwarded[-hops]):
         return forwarded[-hops]
     return remote
+
+
+def _is_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+# django-axes keeps the username in a 255-character column; Django's own limit is 150.
+USERNAME_LIMIT = 150
+
+
+def login_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """The username django-axes counts failures for, cut to a length its table can hold.
+
+    A login form posted with a huge "username" must get the normal error, not a database error.
+    """
+    value = (credentials or {}).get("username")
+    if value is None and request is not None:
+        value = request.POST.get("username", "")
+    return str(value or "")[:USERNAME_LIMIT]
 
 
 class LoginRateLimitBackend(AxesStandaloneBackend):

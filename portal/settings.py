@@ -247,6 +247,7 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_USERNAME_CALLABLE = "portal.security.login_username"
 AXES_LOCKOUT_TEMPLATE = "429.html"
 
 # One cache shared by every app server when there are several (Django's built-in Redis backend,

@@ -76,3 +76,20 @@ def test_forwarded_addresses_are_trusted_only_as_far_as_our_own_proxies(rf, sett
     assert client_ip(request) == "10.1.1.1"
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.9"
+
+
+@pytest.mark.django_db
+def test_a_huge_username_gets_the_normal_login_error_not_a_server_error(client, settings):
+    # Found by the fuzz test: django-axes' username column holds 255 characters.
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = attempt(client, "ø" * 10_000, "forkert", "10.0.0.8")
+        assert response.status_code in {200, 429}
+
+
+@pytest.mark.django_db
+def test_a_forwarded_address_that_is_not_an_address_is_ignored(rf, settings):
+    from portal.security import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = rf.get("/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="unknown")
+    assert client_ip(request) == "10.1.1.1"
