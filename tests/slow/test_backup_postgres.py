@@ -48,7 +48,8 @@ def restore_target():
 
 
 @pytest.mark.skipif(not shutil.which("pg_dump"), reason="pg_dump is not installed")
-def test_pg_dump_and_pg_restore_bring_back_everything(transactional_db, tmp_path, restore_target):
+@pytest.mark.django_db(transaction=True)
+def test_pg_dump_and_pg_restore_bring_back_everything(tmp_path, restore_target):
     build_state(real_content=True)
     original = database_url()
     dump = tmp_path / "portal.dump"
