@@ -22,7 +22,8 @@ import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from html import escape as html_escape
 
 import snowballstemmer
 from django.db import connection, transaction
@@ -40,7 +41,6 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_save
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import override
 
@@ -50,7 +50,7 @@ MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
 MAX_QUERY_LENGTH = 200
 PREFIX_MIN_LENGTH = 3
-RESULT_LIMIT = 100
+RESULT_LIMIT = 30  # per page; excerpts are built only for the hits shown
 SNIPPET_LENGTH = 320
 
 # Weights per field on SQLite, in the proportions of PostgreSQL's ts_rank defaults (A 1.0, B 0.4,
@@ -110,7 +110,7 @@ class Query:
                 unique.append(word)
         return cls(raw=raw, words=tuple(unique[:MAX_WORDS]))
 
-    @property
+    @cached_property
     def stems(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(stem(word) for word in self.words))
 
@@ -343,33 +343,46 @@ class Results:
     groups: list[Group]
     count: int
     truncated: bool
+    page: int = 1
+
+    @property
+    def first_number(self) -> int:
+        """The number of the first hit on this page, counted over all pages."""
+        return (self.page - 1) * RESULT_LIMIT + 1
 
 
-def search(query: Query, themes, limit: int = RESULT_LIMIT) -> Results:
+def search(query: Query, themes, page: int = 1, limit: int = RESULT_LIMIT) -> Results:
     """The visible entries matching every word of `query`, best first, grouped by framework.
 
-    `themes` is the queryset of themes the visitor may see (values.visibility.themes_for). One
-    database query whatever the amount of content.
+    `themes` is the queryset of themes the visitor may see (values.visibility.themes_for). Two
+    database queries whatever the amount of content: the first ranks narrow rows and keeps one
+    page of ids, the second fetches just those entries with what their excerpts need.
     """
     if not query:
-        return Results(query, [], 0, False)
-    entries = SearchEntry.objects.filter(theme__in=themes).select_related(
-        "theme__framework__publisher", "item__parent", "question"
-    )
+        return Results(query, [], 0, False, page)
+    entries = SearchEntry.objects.filter(theme__in=themes)
     if connection.vendor == "postgresql":
         entries = _postgres_matches(entries, query)
     else:
         entries = _sqlite_matches(entries, query)
-    found = list(entries.order_by("-rank", "theme__framework__position", "pk")[: limit + 1])
-    truncated = len(found) > limit
-    found = found[:limit]
+    offset = (page - 1) * limit
+    ordered = entries.order_by("-rank", "theme__framework__position", "pk")
+    ids = list(ordered.values_list("pk", flat=True)[offset : offset + limit + 1])
+    truncated = len(ids) > limit
+    ids = ids[:limit]
+    if not ids:
+        return Results(query, [], 0, False, page)
+    by_id = SearchEntry.objects.select_related(
+        "theme__framework__publisher", "item__parent", "question"
+    ).in_bulk(ids)
+    found = [by_id[pk] for pk in ids]
 
     groups: dict[int, Group] = {}
     for entry in found:
         framework = entry.theme.framework
         group = groups.setdefault(framework.pk, Group(framework))
         group.hits.append(_hit(entry, query))
-    return Results(query, list(groups.values()), len(found), truncated)
+    return Results(query, list(groups.values()), len(found), truncated, page)
 
 
 def _hit(entry: SearchEntry, query: Query) -> Hit:
@@ -413,13 +426,10 @@ def highlight(text: str, query: Query, length: int | None = None) -> SafeString:
     parts: list[str] = []
     position = 0
     for match in WORD.finditer(text):
-        parts.append(escape(text[position : match.start()]))
-        word = match.group()
-        normalised = normalise(word)
+        normalised = normalise(match.group())
         if normalised not in STOP_WORDS and query.matches(stem(normalised)):
-            parts.append(f"<mark>{escape(word)}</mark>")
-        else:
-            parts.append(escape(word))
-        position = match.end()
-    parts.append(escape(text[position:]))
+            parts.append(html_escape(text[position : match.start()]))
+            parts.append(f"<mark>{html_escape(match.group())}</mark>")
+            position = match.end()
+    parts.append(html_escape(text[position:]))
     return mark_safe(("… " if before else "") + "".join(parts) + (" …" if after else ""))  # noqa: S308

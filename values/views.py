@@ -274,7 +274,9 @@ def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     query = search_engine.Query.parse(request.GET.get("q"))
-    results = search_engine.search(query, themes_for(request))
+    page = request.GET.get("side", "")
+    page = min(int(page), 1000) if page.isdigit() and int(page) > 0 else 1
+    results = search_engine.search(query, themes_for(request), page=page)
     context = {
         "q": query.raw,
         "search_q": query.raw,
@@ -282,6 +284,6 @@ def search(request: HttpRequest) -> HttpResponse:
         "worksheet_kinds": WORKSHEET_KINDS,
         "results": results,
         # Suggestions only when there is nothing to show, so a page with hits runs one query.
-        "suggested_concepts": Concept.objects.all() if not results.count else None,
+        "suggested_concepts": Concept.objects.all() if not results.count and page == 1 else None,
     }
     return render(request, "values/search.html", context)

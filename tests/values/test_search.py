@@ -172,16 +172,27 @@ def test_rebuilding_the_index_finds_the_same_as_keeping_it_in_sync(meeting):
 
 
 @pytest.mark.parametrize("scale", [1, 10])
-def test_the_search_page_runs_one_query_however_much_it_finds(
+def test_the_search_page_runs_two_queries_however_much_it_finds(
     client, db, django_assert_num_queries, scale
 ):
     for n in range(scale):
         make_framework(title=f"Ramme {n}", themes=2, items_per_theme=3 * scale)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # one page of ranked ids, then those entries
         html = results_page(client, "forældre")
     assert "<mark>" in html
     with django_assert_num_queries(2):  # nothing found: the concepts to suggest
         results_page(client, "rumskib")
+
+
+def test_many_hits_are_shown_a_page_at_a_time(client, db):
+    make_framework(title="Stor ramme", themes=12, items_per_theme=3)
+    first = results_page(client, "forældre")
+    assert "Resultat 1–30" in first
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    second = client.get(reverse("values:search"), {"q": "forældre", "side": 2}).content.decode()
+    assert "Resultat 31–" in second
+    assert 'rel="prev"' in second
+    assert client.get(reverse("values:search"), {"q": "forældre", "side": "x"}).status_code == 200
 
 
 def test_the_database_searches_its_own_danish_index(meeting):
