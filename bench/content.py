@@ -20,7 +20,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 
 from reflections import services  # noqa: E402
 from values.models import Concept, Framework, Item, ReflectionQuestion, Theme  # noqa: E402
@@ -74,6 +74,11 @@ def main() -> None:
     if not Framework.objects.filter(slug__contains="-kopi-").exists():
         multiply(COPIES)
         call_command("rebuild_search_index", verbosity=0)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would have them on a server in use; without them the
+        # planner guesses a few dozen rows where thousands match.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     picks = [services.Pick(q) for q in ReflectionQuestion.objects.published().order_by("pk")[:6]]
     board = services.create_from_picks(
         picks, title="Benchmark", school_name="Benchmark Skole", board_name="Bestyrelsen"
