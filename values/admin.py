@@ -27,7 +27,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
@@ -216,7 +216,7 @@ class CurationAdmin(ImportExportMixin, VersionAdmin):
             with reversion.create_revision():
                 reversion.set_user(request.user)
                 reversion.set_comment(
-                    _t("Importeret fra filen %(name)s.")
+                    gettext("Importeret fra filen %(name)s.")
                     % {"name": form.cleaned_data.get("original_file_name", "")}
                 )
                 result = super().process_dataset(dataset, form, request, **kwargs)
@@ -230,7 +230,7 @@ class CurationAdmin(ImportExportMixin, VersionAdmin):
         if result.has_errors() or result.has_validation_errors():
             messages.error(
                 request,
-                _t(
+                gettext(
                     "Importen blev afbrudt, fordi indholdet er ændret siden forhåndsvisningen. "
                     "Intet er gemt. Upload filen igen for at se en ny forhåndsvisning."
                 ),
@@ -244,7 +244,7 @@ class CurationAdmin(ImportExportMixin, VersionAdmin):
         totals = result.totals
         messages.success(
             request,
-            _t(
+            gettext(
                 "Importen er gennemført: %(new)s nye, %(updated)s ændrede og %(skipped)s uændrede "
                 "%(what)s."
             )
@@ -317,7 +317,7 @@ class CurationAdmin(ImportExportMixin, VersionAdmin):
         )
         by_id = {str(v.pk): v for v in versions}
         if len(versions) < 2:
-            messages.info(request, _t("Der er kun én version; der er intet at sammenligne."))
+            messages.info(request, gettext("Der er kun én version; der er intet at sammenligne."))
             return HttpResponseRedirect(
                 reverse(
                     f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]
@@ -331,7 +331,7 @@ class CurationAdmin(ImportExportMixin, VersionAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": obj,
-            "title": _t("Sammenlign versioner af “%(obj)s”") % {"obj": obj},
+            "title": gettext("Sammenlign versioner af “%(obj)s”") % {"obj": obj},
             "older": older,
             "newer": newer,
             "changes": compare_versions(self.model, older, newer),
@@ -454,20 +454,20 @@ class MoveMixin:
             moved = move(obj, self.siblings(obj), up=direction == "op")
             if moved:
                 reversion.set_comment(
-                    _t("Flyttet op.") if direction == "op" else _t("Flyttet ned.")
+                    gettext("Flyttet op.") if direction == "op" else gettext("Flyttet ned.")
                 )
         if moved:
             messages.success(
                 request,
                 (
-                    _t("“%(obj)s” er flyttet op.")
+                    gettext("“%(obj)s” er flyttet op.")
                     if direction == "op"
-                    else _t("“%(obj)s” er flyttet ned.")
+                    else gettext("“%(obj)s” er flyttet ned.")
                 )
                 % {"obj": obj},
             )
         else:
-            messages.info(request, _t("“%(obj)s” står allerede yderst.") % {"obj": obj})
+            messages.info(request, gettext("“%(obj)s” står allerede yderst.") % {"obj": obj})
         referer = request.META.get("HTTP_REFERER", "")
         if not url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
             referer = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
@@ -492,11 +492,11 @@ class MoveMixin:
             '<button type="submit" class="button move-down" formaction="{}" formmethod="post" '
             'formnovalidate aria-label="{}" title="{}">↓</button></span>',
             up,
-            _t("Flyt “%(obj)s” op") % {"obj": label},
-            _t("Flyt op"),
+            gettext("Flyt “%(obj)s” op") % {"obj": label},
+            gettext("Flyt op"),
             down,
-            _t("Flyt “%(obj)s” ned") % {"obj": label},
-            _t("Flyt ned"),
+            gettext("Flyt “%(obj)s” ned") % {"obj": label},
+            gettext("Flyt ned"),
         )
 
 
@@ -619,7 +619,7 @@ class FrameworkAdmin(PreviewMixin, CurationAdmin):
 
     def preview_off_view(self, request):
         visibility.stop_preview(request)
-        messages.info(request, _t("Forhåndsvisningen er slået fra."))
+        messages.info(request, gettext("Forhåndsvisningen er slået fra."))
         return HttpResponseRedirect(safe_next(request, reverse("values:framework_list")))
 
     # The whole framework in one workbook
@@ -645,7 +645,7 @@ class FrameworkAdmin(PreviewMixin, CurationAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": _t("Importér en hel ramme fra ét regneark"),
+            "title": gettext("Importér en hel ramme fra ét regneark"),
             "form": form,
             "max_rows": workbook.MAX_ROWS,
         }
@@ -653,17 +653,19 @@ class FrameworkAdmin(PreviewMixin, CurationAdmin):
             token = request.POST.get("token", "")
             data = workbook.load_upload(token, request.user)
             if data is None:
-                messages.error(request, _t("Forhåndsvisningen er udløbet. Upload regnearket igen."))
+                messages.error(
+                    request, gettext("Forhåndsvisningen er udløbet. Upload regnearket igen.")
+                )
                 return HttpResponseRedirect(reverse("admin:values_framework_workbook"))
             result = workbook.import_workbook(data, user=request.user, dry_run=False)
             workbook.discard_upload(token)
             if result.errors:
                 context["result"] = result
-                messages.error(request, _t("Regnearket kunne ikke importeres. Intet er gemt."))
+                messages.error(request, gettext("Regnearket kunne ikke importeres. Intet er gemt."))
                 return TemplateResponse(request, "admin/values/workbook_import.html", context)
             messages.success(
                 request,
-                _t("Rammen “%(title)s” er gemt som %(status)s.")
+                gettext("Rammen “%(title)s” er gemt som %(status)s.")
                 % {
                     "title": result.framework.title,
                     "status": result.framework.get_status_display().lower(),
