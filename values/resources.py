@@ -15,6 +15,7 @@ import tablib
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
@@ -217,7 +218,7 @@ class ThemeWidget(widgets.ForeignKeyWidget):
 
     def __init__(self, framework_column: str):
         self.framework_column = framework_column
-        self.frameworks = SlugOrTitleWidget(Framework, "title", _("ramme"))
+        self.frameworks = SlugOrTitleWidget(Framework, "title", gettext_lazy("ramme"))
         super().__init__(Theme, field="slug")
 
     def clean(self, value, row=None, **kwargs):
@@ -306,7 +307,7 @@ def status() -> fields.Field:
     return fields.Field(
         attribute="status",
         column_name="Status",
-        widget=ChoiceLabelWidget(Status.choices, _("status")),
+        widget=ChoiceLabelWidget(Status.choices, gettext_lazy("status")),
     )
 
 
@@ -401,7 +402,7 @@ class ConceptResource(ContentResource):
 
     class Meta(ContentResource.Meta):
         model = Concept
-        name = _("Begreber")
+        name = gettext_lazy("Begreber")
         fields = ["slug", "name", "description", "position"]
         import_id_fields = ["slug"]
 
@@ -412,7 +413,7 @@ class PublisherResource(ContentResource):
     kind = fields.Field(
         attribute="kind",
         column_name="Type",
-        widget=ChoiceLabelWidget(Publisher.Kind.choices, _("udgivertype")),
+        widget=ChoiceLabelWidget(Publisher.Kind.choices, gettext_lazy("udgivertype")),
     )
 
     required_columns = ("Kortnavn", "Navn", "Type")
@@ -420,7 +421,7 @@ class PublisherResource(ContentResource):
 
     class Meta(ContentResource.Meta):
         model = Publisher
-        name = _("Udgivere")
+        name = gettext_lazy("Udgivere")
         fields = ["slug", "name", "kind"]
         import_id_fields = ["slug"]
 
@@ -444,7 +445,7 @@ class FrameworkResource(ContentResource):
 
     class Meta(ContentResource.Meta):
         model = Framework
-        name = _("Rammer")
+        name = gettext_lazy("Rammer")
         fields = [
             "slug",
             "title",
@@ -469,7 +470,7 @@ class ThemeResource(ContentResource):
     framework = fields.Field(
         attribute="framework",
         column_name="Ramme",
-        widget=SlugOrTitleWidget(Framework, "title", _("ramme")),
+        widget=SlugOrTitleWidget(Framework, "title", gettext_lazy("ramme")),
     )
     slug = text("slug", "Kortnavn")
     number = text("number", "Nummer")
@@ -485,7 +486,7 @@ class ThemeResource(ContentResource):
 
     class Meta(ContentResource.Meta):
         model = Theme
-        name = _("Temaer")
+        name = gettext_lazy("Temaer")
         fields = [
             "framework",
             "slug",
@@ -508,18 +509,22 @@ class ItemResource(ContentResource):
     framework = fields.Field(
         attribute="theme__framework",
         column_name="Ramme",
-        widget=SlugOrTitleWidget(Framework, "title", _("ramme")),
+        widget=SlugOrTitleWidget(Framework, "title", gettext_lazy("ramme")),
         readonly=True,
     )
     theme = fields.Field(attribute="theme", column_name="Tema", widget=ThemeWidget("Ramme"))
     kind = fields.Field(
-        attribute="kind", column_name="Type", widget=ChoiceLabelWidget(Item.Kind.choices, _("type"))
+        attribute="kind",
+        column_name="Type",
+        widget=ChoiceLabelWidget(Item.Kind.choices, gettext_lazy("type")),
     )
     group = text("group", "Overskrift i dokumentet")
     responsibility = fields.Field(
         attribute="responsibility",
         column_name="Ansvar",
-        widget=ChoiceLabelWidget(Item.Responsibility.choices, _("ansvar"), allow_blank=True),
+        widget=ChoiceLabelWidget(
+            Item.Responsibility.choices, gettext_lazy("ansvar"), allow_blank=True
+        ),
     )
     title = text("title", "Titel")
     place = text("place", "Sted")
@@ -535,7 +540,7 @@ class ItemResource(ContentResource):
 
     class Meta(ContentResource.Meta):
         model = Item
-        name = _("Punkter")
+        name = gettext_lazy("Punkter")
         fields = [
             "id",
             "framework",
@@ -577,7 +582,7 @@ class ReflectionQuestionResource(ContentResource):
     framework = fields.Field(
         attribute="theme__framework",
         column_name="Ramme",
-        widget=SlugOrTitleWidget(Framework, "title", _("ramme")),
+        widget=SlugOrTitleWidget(Framework, "title", gettext_lazy("ramme")),
         readonly=True,
     )
     theme = fields.Field(attribute="theme", column_name="Tema", widget=ThemeWidget("Ramme"))
@@ -594,7 +599,7 @@ class ReflectionQuestionResource(ContentResource):
 
     class Meta(ContentResource.Meta):
         model = ReflectionQuestion
-        name = _("Refleksionsspørgsmål")
+        name = gettext_lazy("Refleksionsspørgsmål")
         fields = ["id", "framework", "theme", "item", "group", "text_", "position", "concepts"]
         import_id_fields = ["id"]
 
