@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from values.models import Item, Ordered, ReflectionQuestion, Status, danish_slugify
 
@@ -298,7 +299,7 @@ class Worksheet(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("arbejdsark")
-        verbose_name_plural = _("arbejdsark")
+        verbose_name_plural = pgettext_lazy("plural", "arbejdsark")
 
     def __str__(self) -> str:
         return f"{self.title} – {self.school_name}"
@@ -321,7 +322,7 @@ class WorksheetSection(Ordered):
     class Meta:
         ordering = ["worksheet", "position", "pk"]
         verbose_name = _("afsnit i arbejdsark")
-        verbose_name_plural = _("afsnit i arbejdsark")
+        verbose_name_plural = pgettext_lazy("plural", "afsnit i arbejdsark")
 
     def __str__(self) -> str:
         return self.title
@@ -361,7 +362,7 @@ class WorksheetQuestion(Ordered):
     class Meta:
         ordering = ["worksheet", "position", "pk"]
         verbose_name = _("spørgsmål i arbejdsark")
-        verbose_name_plural = _("spørgsmål i arbejdsark")
+        verbose_name_plural = pgettext_lazy("plural", "spørgsmål i arbejdsark")
 
     def __str__(self) -> str:
         return self.text[:100]
@@ -415,7 +416,7 @@ class Answer(models.Model):
     class Meta:
         ordering = ["question", "participant", "pk"]
         verbose_name = _("svar")
-        verbose_name_plural = _("svar")
+        verbose_name_plural = pgettext_lazy("plural", "svar")
         permissions = [("read_answers", _("Kan læse skolebestyrelsernes svar"))]
         constraints = [
             models.UniqueConstraint(
@@ -458,7 +459,7 @@ class NextStep(Ordered):
     class Meta:
         ordering = ["question", "position", "pk"]
         verbose_name = _("næste skridt")
-        verbose_name_plural = _("næste skridt")
+        verbose_name_plural = pgettext_lazy("plural", "næste skridt")
 
     def __str__(self) -> str:
         return self.what

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
@@ -425,7 +426,7 @@ class ReflectionQuestion(Ordered):
     class Meta:
         ordering = ["theme", "position", "pk"]
         verbose_name = _("refleksionsspørgsmål")
-        verbose_name_plural = _("refleksionsspørgsmål")
+        verbose_name_plural = pgettext_lazy("plural", "refleksionsspørgsmål")
 
     def __str__(self) -> str:
         return self.text[:100]
@@ -500,7 +501,7 @@ class SearchTerm(models.Model):
 
     class Meta:
         verbose_name = _("søgeord")
-        verbose_name_plural = _("søgeord")
+        verbose_name_plural = pgettext_lazy("plural", "søgeord")
         constraints = [
             # Also the index that exact and prefix (range) lookups on `term` use.
             models.UniqueConstraint(fields=["term", "entry"], name="search_term_unique_in_entry")
