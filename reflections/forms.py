@@ -37,6 +37,7 @@ class ShortTextField(BoardTextField):
 
 
 RATING_CHOICES = Rating.choices
+DANISH_INPUT = forms.TextInput(attrs={"lang": "da"})
 
 
 class AnswerForm(forms.Form):
@@ -45,7 +46,8 @@ class AnswerForm(forms.Form):
     Used both for the page's Save button (prefixed per question) and, with JSON data, for autosave.
     """
 
-    text = BoardTextField(label=_("Svar"), widget=forms.Textarea(attrs={"rows": 4}))
+    # The board writes in Danish; the fields say so (WCAG 3.1.2) in the English interface too.
+    text = BoardTextField(label=_("Svar"), widget=forms.Textarea(attrs={"rows": 4, "lang": "da"}))
     rating = forms.ChoiceField(
         label=_("Vurdering"),
         choices=RATING_CHOICES,
@@ -56,7 +58,7 @@ class AnswerForm(forms.Form):
         },
     )
     evidence = BoardTextField(
-        label=_("Hvordan ved vi det?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Hvordan ved vi det?"), widget=forms.Textarea(attrs={"rows": 3, "lang": "da"})
     )
     version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
     digest = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
@@ -80,9 +82,9 @@ class AnswerForm(forms.Form):
 
 
 class NextStepForm(forms.Form):
-    what = ShortTextField(label=_("Hvad gør vi?"), limit=500)
-    who = ShortTextField(label=_("Hvem står for det?"), limit=200)
-    when = ShortTextField(label=_("Hvornår?"), limit=100)
+    what = ShortTextField(label=_("Hvad gør vi?"), limit=500, widget=DANISH_INPUT)
+    who = ShortTextField(label=_("Hvem står for det?"), limit=200, widget=DANISH_INPUT)
+    when = ShortTextField(label=_("Hvornår?"), limit=100, widget=DANISH_INPUT)
     version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, require_what: bool = False, **kwargs):

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -84,12 +84,14 @@ def source_wording(source: ReflectionQuestion | Item) -> str:
 def source_label(source: ReflectionQuestion | Item) -> str:
     """Where a question comes from, e.g. "Vejle Kommune · 1. Dialog · Det kan vi se, når".
 
-    Needs source.theme.framework.publisher loaded (select_related) to stay query-free.
+    Needs source.theme.framework.publisher loaded (select_related) to stay query-free. Always in
+    Danish, like the content it names: a worksheet stores it, and the pages mark it lang="da", so
+    an ungrouped heading ("Indikator", "Refleksion") must not follow the interface language.
     """
     theme = source.theme
-    return " · ".join(
-        part for part in (theme.framework.publisher.name, str(theme), source.heading) if part
-    )
+    with translation.override("da"):
+        parts = (theme.framework.publisher.name, str(theme), str(source.heading))
+    return " · ".join(part for part in parts if part)
 
 
 class WorksheetTemplateQuerySet(models.QuerySet):

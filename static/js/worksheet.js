@@ -216,6 +216,7 @@
       var p = document.createElement("p");
       p.className = "conflict-text";
       p.textContent = part[2] || "–";
+      if (part[2]) { p.lang = "da"; }
       column.appendChild(p);
       texts.appendChild(column);
     });
