@@ -14,6 +14,7 @@ import json
 import tablib
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
@@ -138,8 +139,19 @@ class PositionWidget(OptionalIntegerWidget):
         return "" if value is None else str(value)
 
 
+def danish_labels(choices) -> dict[str, str]:
+    """Each stored value's label in Danish, whatever the interface language."""
+    with translation.override("da"):
+        return {stored: str(label) for stored, label in choices}
+
+
 class ChoiceLabelWidget(widgets.Widget):
-    """A choice written as its Danish label ("Det kan vi se, når"); the stored value works too."""
+    """A choice written as its Danish label ("Det kan vi se, når"); the stored value works too.
+
+    Files go between municipalities and editors whose admin may be in English, so the Danish
+    label is the file's language: export always writes it and import always accepts it. The label
+    in the interface's own language is accepted as well.
+    """
 
     def __init__(self, choices, what: str, allow_blank: bool = False):
         self.choices = choices
@@ -153,17 +165,24 @@ class ChoiceLabelWidget(widgets.Widget):
             if self.allow_blank:
                 return ""
             raise ValueError(_("%(what)s mangler.") % {"what": self.what.capitalize()})
-        for stored, label in self.choices:
-            if text.casefold() in (str(label).casefold(), str(stored).casefold()):
+        wanted = text.casefold()
+        danish = danish_labels(self.choices)
+        # Danish first, so a label in another language can never shadow a Danish one.
+        for names in (danish, {stored: str(label) for stored, label in self.choices}):
+            for stored, label in names.items():
+                if wanted == label.casefold():
+                    return stored
+        for stored in danish:
+            if wanted == str(stored).casefold():
                 return stored
-        labels = ", ".join(f"“{label}”" for _stored, label in self.choices)
+        labels = ", ".join(f"“{label}”" for label in danish.values())
         raise ValueError(
             _("Ukendt %(what)s “%(value)s”. Brug en af: %(labels)s.")
             % {"what": self.what, "value": text, "labels": labels}
         )
 
     def render(self, value, obj=None, **kwargs):
-        return str(dict(self.choices).get(value, value or ""))
+        return danish_labels(self.choices).get(value, value or "")
 
 
 class SlugOrTitleWidget(widgets.ForeignKeyWidget):

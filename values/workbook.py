@@ -37,6 +37,7 @@ from .resources import (
     MAX_IMPORT_ROWS,
     ChoiceLabelWidget,
     ConceptsWidget,
+    danish_labels,
     neutralise,
     restore,
 )
@@ -450,7 +451,8 @@ def check(sheets: dict[str, list[Row]]) -> Plan:
             "publisher": required(FRAMEWORK_SHEET, row, "Udgiver"),
             "document_kind": required(FRAMEWORK_SHEET, row, "Dokumenttype"),
             "source": required(FRAMEWORK_SHEET, row, "Kildeangivelse"),
-            "theme_label": row.get("Betegnelse for temaer") or str(gettext_lazy("Tema")),
+            # Content, so Danish whatever language the editor's admin is in.
+            "theme_label": row.get("Betegnelse for temaer") or "Tema",
             "source_url": row.get("Kildens adresse"),
             "introduction": row.get("Indledning"),
             "references": row.get("Litteratur"),
@@ -941,9 +943,10 @@ def _write_lists(book) -> None:
 
     sheet = book.create_sheet(LISTS_SHEET)
     lists = {
-        "Type": [str(label) for _value, label in Item.Kind.choices],
-        "Ansvar": [str(label) for _value, label in Item.Responsibility.choices],
-        "Udgivertype": [str(label) for _value, label in Publisher.Kind.choices],
+        # In Danish like the rest of the file, whatever language the editor's admin is in.
+        "Type": list(danish_labels(Item.Kind.choices).values()),
+        "Ansvar": list(danish_labels(Item.Responsibility.choices).values()),
+        "Udgivertype": list(danish_labels(Publisher.Kind.choices).values()),
         "Begreber": list(Concept.objects.values_list("name", flat=True)),
     }
     for col, (header, values) in enumerate(lists.items(), start=1):
@@ -1002,8 +1005,9 @@ def export_framework(framework: Framework) -> bytes:
     def names(obj) -> str:
         return ", ".join(sorted(c.name for c in obj.concepts.all()))
 
-    kinds = dict(Item.Kind.choices)
-    responsibilities = dict(Item.Responsibility.choices)
+    kinds = danish_labels(Item.Kind.choices)
+    responsibilities = danish_labels(Item.Responsibility.choices)
+    publisher_kinds = danish_labels(Publisher.Kind.choices)
     book = _new_book()
     _write_guide(book)
     _write_sheet(
@@ -1015,7 +1019,7 @@ def export_framework(framework: Framework) -> bytes:
                 "Kortnavn": framework.slug,
                 "Titel": framework.title,
                 "Udgiver": framework.publisher.name,
-                "Udgivertype": framework.publisher.get_kind_display(),
+                "Udgivertype": publisher_kinds.get(framework.publisher.kind, ""),
                 "År": framework.year or "",
                 "Dokumenttype": framework.document_kind,
                 "Betegnelse for temaer": framework.theme_label,
