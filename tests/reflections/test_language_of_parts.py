@@ -13,12 +13,22 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from reflections.models import NextStep, WorksheetQuestion
 
 from .conftest import open_link
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def danish_before_and_after():
+    """A request leaves its language active in the test's thread; don't inherit or leave English."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
