@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -110,9 +111,17 @@ def build_state(real_content: bool = False) -> dict:
     return {"worksheets": [worksheet, second.worksheet]}
 
 
+# The JSON serializer writes milliseconds, and leaves them out when they are zero: a time
+# stored as 12:00:04.000123 dumps as "12:00:04.000Z" and, restored, as "12:00:04Z".
+WHOLE_SECOND = re.compile(r'(T\d{2}:\d{2}:\d{2})Z"')
+
+
 def canonical(dump: str) -> list[str]:
     """A dump as a sorted list of objects, so two databases compare regardless of row order."""
-    return sorted(json.dumps(obj, sort_keys=True, ensure_ascii=False) for obj in json.loads(dump))
+    return sorted(
+        WHOLE_SECOND.sub(r'\1.000Z"', json.dumps(obj, sort_keys=True, ensure_ascii=False))
+        for obj in json.loads(dump)
+    )
 
 
 def row_counts_here() -> dict[str, int]:
