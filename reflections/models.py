@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from values.models import Item, Ordered, ReflectionQuestion, Status, danish_slugify
+from values.models import Item, Ordered, ReflectionQuestion, Status, unique_slug
 
 # 32 bytes = 256 bits from the OS's CSPRNG; the issue asks for at least 128.
 TOKEN_BYTES = 32
@@ -144,10 +144,7 @@ class WorksheetTemplate(Ordered):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base, n = danish_slugify(self.title), 2
-            self.slug = base
-            while WorksheetTemplate.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
-                self.slug, n = f"{base[:75]}-{n}", n + 1
+            self.slug = unique_slug(self, self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
