@@ -1,0 +1,67 @@
+"""The chair's delete page says how much goes, in proper Danish (and English) plurals."""
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from .conftest import open_link
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def danish_before_and_after():
+    """A request leaves its language active in the test's thread; don't inherit or leave English."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+def answer(client: Client, board, text: str) -> None:
+    question = board.questions()[0]
+    response = client.post(
+        reverse("reflections:autosave", args=[board.key, question.pk]),
+        json.dumps({"scope": "own", "text": text}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+
+
+def delete_page(client: Client, board) -> str:
+    response = client.get(reverse("reflections:delete", args=[board.key]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def second_member(board) -> Client:
+    client = Client()
+    open_link(client, board.member_link, "Medlem Mads")
+    return client
+
+
+def test_one_participant_and_one_answer_are_singular(chair, board):
+    answer(chair, board, "Mit svar")
+    html = delete_page(chair, board)
+    assert "slettes sammen med 1 deltager og 1 svar." in html
+    assert "1 deltagere" not in html
+
+
+def test_two_participants_and_two_answers_are_plural(chair, board):
+    answer(chair, board, "Mit svar")
+    answer(second_member(board), board, "Også mit svar")
+    assert "slettes sammen med 2 deltagere og 2 svar." in delete_page(chair, board)
+
+
+def test_no_answers_yet_is_plural(chair, board):
+    assert "slettes sammen med 1 deltager og 0 svar." in delete_page(chair, board)
+
+
+def test_the_english_page_pluralises_too(chair, board):
+    chair.post(reverse("set_language"), {"language": "en", "next": "/"})
+    answer(chair, board, "Mit svar")
+    assert "deleted together with 1 participant and 1 answer." in delete_page(chair, board)
+    answer(second_member(board), board, "Også mit svar")
+    assert "deleted together with 2 participants and 2 answers." in delete_page(chair, board)
