@@ -7,7 +7,9 @@ anonymous public. Browser fixtures live in tests/browser.py.
 import os
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 
 from values.models import Concept, Framework, Item, Publisher, ReflectionQuestion, Status, Theme
 
@@ -16,6 +18,15 @@ from values.models import Concept, Framework, Item, Publisher, ReflectionQuestio
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(autouse=True)
+def danish_by_default():
+    """Every test starts in Danish: a request that switched to English leaves that language
+    active in the test process, and later tests would otherwise run (and save defaults) in it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -157,7 +157,8 @@ class Framework(Ordered):
     theme_label = models.CharField(
         _("betegnelse for temaer"),
         max_length=60,
-        default=_("Tema"),
+        # Content is Danish whatever the editor's interface language, so the default is too.
+        default="Tema",
         help_text=_("Hvad dokumentet selv kalder sine temaer, fx “Værditema” eller “Aspekt”."),
     )
     source = models.TextField(
