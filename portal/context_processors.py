@@ -1,5 +1,14 @@
 from django.conf import settings
 
+from values.models import Framework
+
 
 def site(request):
-    return {"SITE_NAME": "Forældresamarbejde", "DEBUG": settings.DEBUG}
+    return {
+        "SITE_NAME": "Forældresamarbejde",
+        "DEBUG": settings.DEBUG,
+        # Lazy: one small query, only on pages whose footer lists the source documents.
+        "footer_frameworks": Framework.objects.published()
+        .select_related("publisher")
+        .only("title", "slug", "year", "publisher__name"),
+    }

@@ -69,3 +69,15 @@ def test_draft_content_never_appears_on_a_public_page(client, framework, draft_f
         assert draft_theme.title not in html, url
     assert client.get(draft_framework.get_absolute_url()).status_code == 404
     assert client.get(draft_theme.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_public_page_lists_the_published_source_documents_in_its_footer(
+    client, framework, draft_framework
+):
+    for url in public_urls(framework):
+        html = client.get(url).content.decode()
+        footer = html[html.index('<footer class="site-footer">') :]
+        assert f'href="{framework.get_absolute_url()}"' in footer, url
+        assert framework.publisher.name in footer, url
+        assert draft_framework.title not in footer, url
