@@ -19,7 +19,7 @@ from django import forms
 from django.apps import apps as global_apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Count
 from django.db.models.signals import post_migrate
 from django.http import HttpResponse, HttpResponseRedirect
@@ -534,7 +534,13 @@ class ConceptAdmin(CurationAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(theme_total=Count("themes", distinct=True))
+        # An aggregate drops Meta.ordering, so keep the editors' order explicitly.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(theme_total=Count("themes", distinct=True))
+            .order_by(*Concept._meta.ordering)
+        )
 
     @admin.display(description=_("temaer"), ordering="theme_total")
     def theme_count(self, obj):
@@ -561,6 +567,8 @@ class ThemeInline(admin.TabularInline):
 class FrameworkAdmin(PreviewMixin, CurationAdmin):
     resource_classes = [FrameworkResource]
     change_list_template = "admin/values/framework/change_list.html"
+    # A source address typed without a scheme means https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "publisher", "year", "document_kind", "status", "position"]
     list_editable = ["position"]
     list_filter = ["status", "publisher"]
