@@ -14,9 +14,14 @@ threads = int(os.environ.get("GUNICORN_THREADS") or 1)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so a slow leak can never grow without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 2000)
+# Recycle workers now and then so a slow leak can never grow without bound – but rarely: at the
+# benchmark's 2,000 requests a second, recycling every 2,000 requests restarted a worker every
+# second and tripled p95 latency.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 50000)
 max_requests_jitter = max_requests // 10
+# Load Django once in the master; a new or recycled worker is then a cheap fork instead of a
+# second of CPU importing everything. (New code needs a restart of gunicorn, not a HUP.)
+preload_app = True
 # The load balancer's X-Forwarded-* headers are trusted from these addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = None
