@@ -15,7 +15,7 @@ from hmac import compare_digest
 from django.http import Http404, HttpRequest
 from django.utils.cache import add_never_cache_headers
 
-from .models import Participant, Worksheet
+from .models import Participant, Worksheet, WorksheetQuestion
 
 SESSION_KEY = "reflections"
 
@@ -60,12 +60,39 @@ def _matches(stored: str | None, current: str) -> bool:
 
 def access_for(request: HttpRequest, key: str, *, chair: bool = False) -> Access:
     """The visitor's access to worksheet `key`, or Http404 – for every worksheet URL."""
+    entry = _entry(request, key)
+    try:  # get(), not first(): no ORDER BY to build
+        worksheet = Worksheet.objects.get(key=key)
+    except Worksheet.DoesNotExist:
+        raise Http404 from None
+    return _checked(entry, worksheet, chair=chair)
+
+
+def question_for(
+    request: HttpRequest, key: str, question_id: int
+) -> tuple[Access, WorksheetQuestion]:
+    """access_for(request, key) and one of the worksheet's questions, in one query.
+
+    For autosave, the busiest URL: one database round trip fewer than access_for and a lookup.
+    """
+    entry = _entry(request, key)
+    try:
+        question = WorksheetQuestion.objects.select_related("worksheet").get(
+            worksheet__key=key, pk=question_id
+        )
+    except WorksheetQuestion.DoesNotExist:
+        raise Http404 from None
+    return _checked(entry, question.worksheet, chair=False), question
+
+
+def _entry(request: HttpRequest, key: str) -> dict:
     entry = _entries(request).get(key)
-    if not entry:
+    if not entry:  # never opened a link to this worksheet: not even a query
         raise Http404
-    worksheet = Worksheet.objects.filter(key=key).first()
-    if worksheet is None:
-        raise Http404
+    return entry
+
+
+def _checked(entry: dict, worksheet: Worksheet, *, chair: bool) -> Access:
     is_chair = _matches(entry.get("c"), worksheet.chair_token_hash)
     is_member = is_chair or _matches(entry.get("m"), worksheet.member_token_hash)
     if not is_member or (chair and not is_chair):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import access, exports, picks, services
-from .access import access_for, private
+from .access import access_for, private, question_for
 from .charts import ratings_chart
 from .forms import AnswerForm, CreateFromTemplateForm, CreateOwnForm, JoinForm, NextStepForm
 from .models import (
@@ -24,7 +24,6 @@ from .models import (
     Rating,
     TemplateQuestion,
     Worksheet,
-    WorksheetQuestion,
     WorksheetTemplate,
     hash_token,
     source_label,
@@ -493,11 +492,8 @@ def _json_error(status: int, code: str, message: str, errors=None) -> JsonRespon
 @require_POST
 def autosave(request, key, question_id):
     """Save one answer as JSON; answers only after the write is committed (autocommit)."""
-    acc = access_for(request, key)
+    acc, question = question_for(request, key, question_id)
     ws = acc.worksheet
-    question = WorksheetQuestion.objects.filter(worksheet=ws, pk=question_id).first()
-    if question is None:
-        raise Http404
     if ws.is_done:
         return _json_error(409, "closed", done_message())
     if acc.participant_id is None:

@@ -35,6 +35,18 @@ def test_saving_again_updates_the_same_own_answer(member, board):
     assert list(Answer.objects.values_list("text", flat=True)) == ["Andet udkast"]
 
 
+def test_an_overwritten_own_answer_keeps_when_it_was_last_saved(member, board):
+    question = board.questions()[0]
+    autosave(member, board, question, scope="own", text="Første udkast")
+    first = Answer.objects.get()
+    autosave(member, board, question, scope="own", text="Andet udkast", rating="")
+    second = Answer.objects.get()
+    # Read back through the model on either database: the time is a real, later, aware datetime.
+    assert second.updated_at >= first.updated_at
+    assert second.updated_at.tzinfo is not None
+    assert second.version == first.version + 1
+
+
 def test_the_agreed_answer_counts_versions(chair, board):
     question = board.questions()[0]
     first = autosave(chair, board, question, scope="agreed", text="Enige", version=0).json()
@@ -169,9 +181,9 @@ def test_a_finished_worksheet_refuses_changes_until_reopened(chair, member, boar
 def test_an_autosave_is_a_handful_of_queries(member, board, django_assert_num_queries):
     question = board.questions()[0]
     autosave(member, board, question, scope="own", text="første")  # creates the row
-    # session, worksheet, question, update answer (last activity was just touched)
-    with django_assert_num_queries(4):
+    # session, question with its worksheet, update answer (last activity was just touched)
+    with django_assert_num_queries(3):
         autosave(member, board, question, scope="own", text="anden")
     autosave(member, board, question, scope="agreed", text="fælles", version=0)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         autosave(member, board, question, scope="agreed", text="fælles 2", version=1)
