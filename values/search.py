@@ -123,6 +123,20 @@ class Query:
             for s in self.stems
         )
 
+    @cached_property
+    def _marked(self) -> dict[str, bool]:
+        return {}
+
+    def marks(self, word: str) -> bool:
+        """Whether `word`, as written in a text, is one to highlight (remembered per query: a
+        page of hits repeats the same words hundreds of times)."""
+        marked = self._marked.get(word)
+        if marked is None:
+            normalised = normalise(word)
+            marked = normalised not in STOP_WORDS and self.matches(stem(normalised))
+            self._marked[word] = marked
+        return marked
+
 
 # --- Keeping the index in sync ------------------------------------------------------------------
 
@@ -351,6 +365,16 @@ class Results:
         return (self.page - 1) * RESULT_LIMIT + 1
 
 
+LONG_TEXTS_NOT_SHOWN = (
+    "theme__lead",
+    "theme__body",
+    "theme__framework__introduction",
+    "theme__framework__references",
+    "theme__framework__source",
+    "item__parent__text",
+)
+
+
 def search(query: Query, themes, page: int = 1, limit: int = RESULT_LIMIT) -> Results:
     """The visible entries matching every word of `query`, best first, grouped by framework.
 
@@ -372,9 +396,14 @@ def search(query: Query, themes, page: int = 1, limit: int = RESULT_LIMIT) -> Re
     ids = ids[:limit]
     if not ids:
         return Results(query, [], 0, False, page)
-    by_id = SearchEntry.objects.select_related(
-        "theme__framework__publisher", "item__parent", "question"
-    ).in_bulk(ids)
+    by_id = (
+        SearchEntry.objects.select_related(
+            "theme__framework__publisher", "item__parent", "question"
+        )
+        # Long texts a hit never shows; fetching them was a third of this query's time.
+        .defer(*LONG_TEXTS_NOT_SHOWN)
+        .in_bulk(ids)
+    )
     found = [by_id[pk] for pk in ids]
 
     groups: dict[int, Group] = {}
@@ -404,8 +433,7 @@ def _excerpt(text: str, query: Query, length: int) -> tuple[str, bool, bool]:
         return text, False, False
     start = 0
     for match in WORD.finditer(text):
-        normalised = normalise(match.group())
-        if normalised not in STOP_WORDS and query.matches(stem(normalised)):
+        if query.marks(match.group()):
             start = max(0, match.start() - length // 4)
             break
     if start:
@@ -426,8 +454,7 @@ def highlight(text: str, query: Query, length: int | None = None) -> SafeString:
     parts: list[str] = []
     position = 0
     for match in WORD.finditer(text):
-        normalised = normalise(match.group())
-        if normalised not in STOP_WORDS and query.matches(stem(normalised)):
+        if query.marks(match.group()):
             parts.append(html_escape(text[position : match.start()]))
             parts.append(f"<mark>{html_escape(match.group())}</mark>")
             position = match.end()
