@@ -476,6 +476,8 @@ class SearchEntry(models.Model):
     heading = models.CharField(_("overskrift"), max_length=500, blank=True)
     text = models.TextField(_("tekst"), blank=True)
 
+    objects = PublishedThroughThemeQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("søgeindgang")
         verbose_name_plural = _("søgeindgange")

@@ -375,16 +375,18 @@ LONG_TEXTS_NOT_SHOWN = (
 )
 
 
-def search(query: Query, themes, page: int = 1, limit: int = RESULT_LIMIT) -> Results:
+def search(query: Query, entries, page: int = 1, limit: int = RESULT_LIMIT) -> Results:
     """The visible entries matching every word of `query`, best first, grouped by framework.
 
-    `themes` is the queryset of themes the visitor may see (values.visibility.themes_for). Two
-    database queries whatever the amount of content: the first ranks narrow rows and keeps one
-    page of ids, the second fetches just those entries with what their excerpts need.
+    `entries` is the queryset of entries the visitor may see
+    (values.visibility.search_entries_for: their theme and framework published, as plain
+    conditions on the join the ranking needs anyway – a `theme IN (…)` subquery took PostgreSQL
+    five times as long to plan). Two database queries whatever the amount of content: the first
+    ranks narrow rows and keeps one page of ids, the second fetches just those entries with what
+    their excerpts need.
     """
     if not query:
         return Results(query, [], 0, False, page)
-    entries = SearchEntry.objects.filter(theme__in=themes)
     if connection.vendor == "postgresql":
         entries = _postgres_matches(entries, query)
     else:

@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from . import search as search_engine
 from .models import Concept, Item, ReflectionQuestion, Theme
-from .visibility import frameworks_for, items_for, questions_for, themes_for
+from .visibility import (
+    frameworks_for,
+    items_for,
+    questions_for,
+    search_entries_for,
+    themes_for,
+)
 
 # Items a school board can take into a worksheet, next to reflection questions.
 WORKSHEET_KINDS = frozenset({Item.Kind.STATEMENT, Item.Kind.INDICATOR})
@@ -276,7 +282,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query = search_engine.Query.parse(request.GET.get("q"))
     page = request.GET.get("side", "")
     page = min(int(page), 1000) if page.isdigit() and int(page) > 0 else 1
-    results = search_engine.search(query, themes_for(request), page=page)
+    results = search_engine.search(query, search_entries_for(request), page=page)
     context = {
         "q": query.raw,
         "search_q": query.raw,

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 
-from .models import Framework, Item, ReflectionQuestion, Theme
+from .models import Framework, Item, ReflectionQuestion, SearchEntry, Theme
 
 PREVIEW_SESSION_KEY = "values_preview"
 PREVIEW_PERMISSION = "values.view_framework"
@@ -82,6 +82,12 @@ def questions_for(request: HttpRequest):
     if preview_active(request):
         return ReflectionQuestion.objects.all()
     return ReflectionQuestion.objects.published()
+
+
+def search_entries_for(request: HttpRequest):
+    if preview_active(request):
+        return SearchEntry.objects.all()
+    return SearchEntry.objects.published()
 
 
 class PreviewMiddleware:

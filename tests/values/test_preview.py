@@ -67,6 +67,17 @@ def test_a_draft_theme_of_a_published_framework_shows_only_in_preview(
 
 
 @pytest.mark.django_db
+def test_search_finds_a_draft_theme_only_in_preview(editor_client, client, draft_theme):
+    draft_theme.title = "Kladde om æbleflæsk"
+    draft_theme.save()  # re-indexed on save
+    search = reverse("values:search")
+    assert "Kladde om" not in client.get(search, {"q": "æbleflæsk"}).content.decode()
+    start_preview(editor_client, draft_theme.get_absolute_url())
+    html = editor_client.get(search, {"q": "æbleflæsk"}).content.decode()
+    assert "Kladde om <mark>æbleflæsk</mark>" in html
+
+
+@pytest.mark.django_db
 def test_the_public_never_sees_drafts_or_the_banner(client, draft_framework, framework):
     assert client.get(draft_framework.get_absolute_url()).status_code == 404
     listing = client.get(reverse("values:framework_list"))

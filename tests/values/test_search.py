@@ -23,7 +23,7 @@ def results_page(client, q: str) -> str:
 
 
 def found_entries(q: str) -> list[SearchEntry]:
-    results = search(Query.parse(q), Theme.objects.published())
+    results = search(Query.parse(q), SearchEntry.objects.published())
     return [hit.entry for group in results.groups for hit in group.hits]
 
 
