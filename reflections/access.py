@@ -58,31 +58,33 @@ def _matches(stored: str | None, current: str) -> bool:
     return bool(stored) and compare_digest(stored, current)
 
 
+# Every board URL runs the first, autosave (on each pause in typing) both. The ORM spent 0.4-0.9 ms
+# of CPU building such a lookup that runs in 0.15 ms, so they are written out: parameters only,
+# `SELECT *` stays in step with the models, and raw() still gives model instances.
+_WORKSHEET_BY_KEY = "SELECT * FROM reflections_worksheet WHERE key = %s"
+_QUESTION_OF = "SELECT * FROM reflections_worksheetquestion WHERE id = %s AND worksheet_id = %s"
+
+
 def access_for(request: HttpRequest, key: str, *, chair: bool = False) -> Access:
     """The visitor's access to worksheet `key`, or Http404 – for every worksheet URL."""
     entry = _entry(request, key)
-    try:  # get(), not first(): no ORDER BY to build
-        worksheet = Worksheet.objects.get(key=key)
-    except Worksheet.DoesNotExist:
-        raise Http404 from None
-    return _checked(entry, worksheet, chair=chair)
+    found = list(Worksheet.objects.raw(_WORKSHEET_BY_KEY, [key]))
+    if not found:
+        raise Http404
+    return _checked(entry, found[0], chair=chair)
 
 
 def question_for(
     request: HttpRequest, key: str, question_id: int
 ) -> tuple[Access, WorksheetQuestion]:
-    """access_for(request, key) and one of the worksheet's questions, in one query.
-
-    For autosave, the busiest URL: one database round trip fewer than access_for and a lookup.
-    """
-    entry = _entry(request, key)
-    try:
-        question = WorksheetQuestion.objects.select_related("worksheet").get(
-            worksheet__key=key, pk=question_id
-        )
-    except WorksheetQuestion.DoesNotExist:
-        raise Http404 from None
-    return _checked(entry, question.worksheet, chair=False), question
+    """access_for(request, key) and one of that worksheet's questions, or Http404."""
+    access = access_for(request, key)
+    found = list(WorksheetQuestion.objects.raw(_QUESTION_OF, [question_id, access.worksheet.pk]))
+    if not found:
+        raise Http404
+    question = found[0]
+    question.worksheet = access.worksheet
+    return access, question
 
 
 def _entry(request: HttpRequest, key: str) -> dict:

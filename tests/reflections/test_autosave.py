@@ -181,9 +181,9 @@ def test_a_finished_worksheet_refuses_changes_until_reopened(chair, member, boar
 def test_an_autosave_is_a_handful_of_queries(member, board, django_assert_num_queries):
     question = board.questions()[0]
     autosave(member, board, question, scope="own", text="første")  # creates the row
-    # session, question with its worksheet, update answer (last activity was just touched)
-    with django_assert_num_queries(3):
+    # session, worksheet, question, update answer (last activity was just touched)
+    with django_assert_num_queries(4):
         autosave(member, board, question, scope="own", text="anden")
     autosave(member, board, question, scope="agreed", text="fælles", version=0)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         autosave(member, board, question, scope="agreed", text="fælles 2", version=1)
