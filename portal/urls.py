@@ -19,4 +19,5 @@ urlpatterns = [
     path("admin/oversigt/", dashboard.dashboard_view, name="admin_dashboard"),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,7 +1,9 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.templatetags.static import static
 from django.urls import reverse
 
 from values.models import Concept, Framework, Item, ReflectionQuestion, Theme
@@ -81,3 +83,13 @@ def test_every_public_page_lists_the_published_source_documents_in_its_footer(
         assert f'href="{framework.get_absolute_url()}"' in footer, url
         assert framework.publisher.name in footer, url
         assert draft_framework.title not in footer, url
+
+
+@pytest.mark.django_db
+def test_browsers_find_the_site_icon_on_pages_and_at_favicon_ico(client):
+    icon = static("img/favicon.svg")
+    assert f'<link rel="icon" href="{icon}"' in client.get("/").content.decode()
+    # Asked for by every browser, also on admin pages, which have no <link rel="icon">.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == icon
+    assert (settings.BASE_DIR / "static" / "img" / "favicon.svg").read_text().startswith("<svg")
