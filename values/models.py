@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -33,6 +33,18 @@ def unique_slug(instance: models.Model, text: str, scope: Q | None = None) -> st
         slug = f"{base[:75]}-{n}"
         n += 1
     return slug
+
+
+MARKUP_HELP = _(
+    "Tom linje: nyt afsnit. En linje, der begynder med “- ”, er et punkt; “1. ” et nummereret "
+    "punkt (nummeret bevares). Ryk ind under et punkt for underpunkter. “# ” giver en "
+    "underoverskrift."
+)
+
+
+def with_markup_help(text) -> str:
+    """A field's help text followed by how the text markup (values.markup) is written."""
+    return format_lazy("{} {}", text, MARKUP_HELP)
 
 
 class Status(models.TextChoices):
@@ -154,6 +166,14 @@ class Framework(Ordered):
         max_length=200,
         help_text=_("Fx “Værdigrundlag”, “Inspirationsmateriale” eller “Beslutningsoplæg”."),
     )
+    document_kind_is_own = models.BooleanField(
+        _("dokumentets egen betegnelse"),
+        default=False,
+        help_text=_(
+            "Sæt kun flueben, hvis dokumentet selv bruger betegnelsen (KL: “Dette "
+            "inspirationsmateriale”). Ellers vises den som portalens betegnelse."
+        ),
+    )
     theme_label = models.CharField(
         _("betegnelse for temaer"),
         max_length=60,
@@ -166,8 +186,24 @@ class Framework(Ordered):
         help_text=_("Ærlig kildeangivelse: udgiver, titel, år, udgave og evt. hvor den findes."),
     )
     source_url = models.URLField(_("kildens adresse"), blank=True)
+    introduction_heading = models.CharField(
+        _("overskrift over indledningen"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Dokumentets egen overskrift over indledningen eller forordet, fx “Godt på vej”. "
+            "Tom: der vises ingen overskrift, som dokumentet ikke har."
+        ),
+    )
     introduction = models.TextField(
-        _("indledning"), blank=True, help_text=_("Dokumentets egen indledning, ordret.")
+        _("indledning"),
+        blank=True,
+        help_text=with_markup_help(_("Dokumentets egen indledning, ordret.")),
+    )
+    introduction_signature = models.TextField(
+        _("underskrift under indledningen"),
+        blank=True,
+        help_text=_("Sted, dato og underskrivere, som dokumentet sætter dem, fx under et forord."),
     )
     references = models.TextField(
         _("litteratur"),
@@ -183,6 +219,27 @@ class Framework(Ordered):
         default=Status.DRAFT,
         db_index=True,
         help_text=_("Kun offentliggjort indhold vises på den offentlige side."),
+    )
+    status_note = models.TextField(
+        _("statusnote"),
+        blank=True,
+        help_text=with_markup_help(
+            _(
+                "Hvad dokumentet er, og hvor langt det er – fx et udkast, et "
+                "beslutningsoplæg eller en mødeopsamling – helst med dokumentets egne ord i "
+                "anførselstegn. Vises øverst på alle rammens sider."
+            )
+        ),
+    )
+    portal_note = models.TextField(
+        _("portalens bemærkning"),
+        blank=True,
+        help_text=with_markup_help(
+            _(
+                "Portalens egen oplysning om gengivelsen, fx at en litteraturliste ikke er "
+                "gengivet. Vises tydeligt som portalens tekst, ikke dokumentets."
+            )
+        ),
     )
     updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
 
@@ -239,7 +296,39 @@ class Theme(Ordered):
     body = models.TextField(
         _("tekst"),
         blank=True,
-        help_text=_("Temaets egen tekst, ordret. Tom linje mellem afsnit."),
+        help_text=with_markup_help(_("Temaets egen tekst, ordret.")),
+    )
+    counts_as_theme = models.BooleanField(
+        _("et af dokumentets temaer"),
+        default=True,
+        help_text=_(
+            "Sæt kun flueben ved det, dokumentet selv kalder sine temaer (Ballerups fire "
+            "værditemaer, Vejles fem aspekter). Faktabokse, bilag og andre dele tælles ikke med."
+        ),
+    )
+    credit = models.CharField(
+        _("ophav"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Hvis delen er skrevet af en anden end udgiveren, fx “Fra oplægget v/ skoleforsker "
+            "Gro Emmertsen Lund”. Vises på siden, ved hvert søgeresultat og hvert citat."
+        ),
+    )
+    status_note = models.TextField(
+        _("statusnote"),
+        blank=True,
+        help_text=with_markup_help(
+            _(
+                "Fx at delen er et udkast, med dokumentets egne ord i anførselstegn. Vises øverst "
+                "på delens side."
+            )
+        ),
+    )
+    portal_note = models.TextField(
+        _("portalens bemærkning"),
+        blank=True,
+        help_text=with_markup_help(_("Portalens egen oplysning om gengivelsen af delen.")),
     )
     status = models.CharField(
         _("status"),
@@ -289,8 +378,18 @@ class PublishedThroughThemeQuerySet(models.QuerySet):
         )
 
 
+BLOCK_ORDER_HELP = _(
+    "Lavere tal vises først. Temaets punkter og spørgsmålene til hele temaet deler rækkefølge, "
+    "så et spørgsmål kan stå før eller efter et punkt, som i dokumentet."
+)
+
+
 class Item(Ordered):
     """A statement, indicator, main point, recommendation, case … as the document names it."""
+
+    position = models.PositiveIntegerField(
+        _("rækkefølge"), default=0, db_index=True, help_text=BLOCK_ORDER_HELP
+    )
 
     class Kind(models.TextChoices):
         SECTION = "section", _("Afsnit")
@@ -361,6 +460,12 @@ class Item(Ordered):
         blank=True,
         help_text=_("For hovedpointer: hvem ansvaret ligger hos, som dokumentet angiver det."),
     )
+    number = models.CharField(
+        _("nummer"),
+        max_length=20,
+        blank=True,
+        help_text=_("Punktets nummer i dokumentet, hvis det har et (Aarhus’ “forslag 3”)."),
+    )
     title = models.CharField(
         _("titel"),
         max_length=500,
@@ -373,7 +478,19 @@ class Item(Ordered):
         blank=True,
         help_text=_("For kommunale eksempler: kommunen eller institutionen, det kommer fra."),
     )
-    text = models.TextField(_("tekst"), blank=True, help_text=_("Ordret fra dokumentet."))
+    text = models.TextField(
+        _("tekst"), blank=True, help_text=with_markup_help(_("Ordret fra dokumentet."))
+    )
+    portal_note = models.TextField(
+        _("portalens bemærkning"),
+        blank=True,
+        help_text=with_markup_help(
+            _(
+                "Portalens egen oplysning om punktet, fx at en figur ikke er gengivet, eller at en "
+                "rækkefølge er portalens læsning."
+            )
+        ),
+    )
     concepts = models.ManyToManyField(
         Concept, verbose_name=_("begreber"), blank=True, related_name="items"
     )
@@ -392,11 +509,20 @@ class Item(Ordered):
 
     @property
     def heading(self) -> str:
-        return self.group or self.get_kind_display()
+        """The document's own heading over the item; never the kind's generic name."""
+        return self.group
 
 
 class ReflectionQuestion(Ordered):
-    """A reflection question, attached to a theme and, where the document pairs them, an item."""
+    """A reflection question, attached to a theme and, where the document pairs them, an item.
+
+    A question on the whole theme shares its position numbers with the theme's top-level items:
+    the theme page shows both in one sequence (KL's questions come before its recommendations).
+    """
+
+    position = models.PositiveIntegerField(
+        _("rækkefølge"), default=0, db_index=True, help_text=BLOCK_ORDER_HELP
+    )
 
     theme = models.ForeignKey(
         Theme, verbose_name=_("tema"), on_delete=models.CASCADE, related_name="questions"
