@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from values.markup import plain_text
 from values.models import Item, Ordered, ReflectionQuestion, Status, unique_slug
 
 # 32 bytes = 256 bits from the OS's CSPRNG; the issue asks for at least 128.
@@ -70,7 +71,7 @@ def source_wording(source: ReflectionQuestion | Item) -> str:
     Indicators and meanings continue their heading ("Det kan vi se, når" + "vi lytter aktivt …"),
     so the heading goes in front when the text starts in lower case.
     """
-    text = source.text
+    text = plain_text(source.text)
     if (
         isinstance(source, Item)
         and source.kind in RATED_ITEM_KINDS
@@ -92,6 +93,11 @@ def source_label(source: ReflectionQuestion | Item) -> str:
     with translation.override("da"):
         parts = (theme.framework.publisher.name, str(theme), str(source.heading))
     return " · ".join(part for part in parts if part)
+
+
+# What a worksheet shows as the source of a question the portal wrote itself (a template's
+# own wording, not a framework's): stored with the question, in Danish like all content.
+PORTAL_QUESTION_CONTEXT = "Portalens spørgsmål – ikke fra rammerne"
 
 
 class WorksheetTemplateQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from values.models import Item, ReflectionQuestion, Theme
 
 from .models import (
+    PORTAL_QUESTION_CONTEXT,
     Answer,
     NextStep,
     Participant,
@@ -107,7 +108,9 @@ def create_from_template(
                 "template_question": tq,
             }
             if tq.source is None:
-                questions.append(WorksheetQuestion(text=tq.text, **fields))
+                questions.append(
+                    WorksheetQuestion(text=tq.text, context=PORTAL_QUESTION_CONTEXT, **fields)
+                )
             else:
                 questions.append(_question_from_source(tq.source, text=tq.text, **fields))
     WorksheetQuestion.objects.bulk_create(questions)

@@ -18,6 +18,7 @@ from .access import access_for, private, question_for
 from .charts import ratings_chart
 from .forms import AnswerForm, CreateFromTemplateForm, CreateOwnForm, JoinForm, NextStepForm
 from .models import (
+    PORTAL_QUESTION_CONTEXT,
     NextStep,
     Participant,
     QuestionKind,
@@ -189,7 +190,7 @@ def template_detail(request, slug):
         for q in section.questions.all():
             if q.is_public():
                 number += 1
-                context = source_label(q.source) if q.source else ""
+                context = source_label(q.source) if q.source else PORTAL_QUESTION_CONTEXT
                 questions.append(
                     {"number": number, "kind": q.kind, "text": q.wording, "context": context}
                 )

@@ -85,6 +85,8 @@ def make_framework(
                 theme=theme,
                 parent=example if i == 1 else None,
                 kind=Item.Kind.STATEMENT if i == 1 else Item.Kind.INDICATOR,
+                # Indicators stand under the document's own heading, as Vejle's do.
+                group="" if i == 1 else "Det kan vi se, når",
                 text=f"Punkt {i} i tema {t}: forældrene er velinformerede.",
                 position=i + 1,
             )

@@ -560,7 +560,8 @@ class ReflectionQuestion(Ordered):
 
     @property
     def heading(self) -> str:
-        return self.group or str(_("Refleksion"))
+        """The document's own heading over the question, if it has one."""
+        return self.group
 
 
 class SearchEntry(models.Model):

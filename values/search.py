@@ -44,6 +44,7 @@ from django.db.models.signals import post_save
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import override
 
+from .markup import plain_text
 from .models import Framework, Item, ReflectionQuestion, SearchEntry, SearchTerm, Theme
 
 MAX_WORDS = 8
@@ -150,7 +151,7 @@ def _theme_fields(theme: Theme) -> dict:
         "question": None,
         "title": theme.title,
         "heading": f"{label} {theme.number}".strip(),
-        "text": theme.body or theme.lead,
+        "text": plain_text(theme.body or theme.lead),
     }
 
 
@@ -164,7 +165,7 @@ def _item_fields(item: Item) -> dict:
         "question": None,
         "title": item.title,
         "heading": heading,
-        "text": item.text,
+        "text": plain_text(item.text),
     }
 
 
@@ -372,6 +373,12 @@ LONG_TEXTS_NOT_SHOWN = (
     "theme__framework__references",
     "theme__framework__source",
     "item__parent__text",
+    "item__portal_note",
+    "theme__status_note",
+    "theme__portal_note",
+    "theme__framework__status_note",
+    "theme__framework__portal_note",
+    "theme__framework__introduction_signature",
 )
 
 

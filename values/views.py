@@ -34,21 +34,34 @@ class Run:
     def __init__(self, heading: str, members: list):
         self.heading = heading
         self.members = members
+        self.is_questions = isinstance(members[0], ReflectionQuestion)
         # Items without titles of their own read as a list ("Det betyder, at" …).
         self.as_list = len(members) > 1 and not any(getattr(m, "title", "") for m in members)
         self.numbered = getattr(members[0], "kind", "") == Item.Kind.SPIRAL_STEP
-        self.show_heading = True
+        # No heading where the document has none, nor one that repeats the page's own title.
+        self.show_heading = bool(heading)
 
 
-def runs(objects: list) -> list[Run]:
-    return [Run(heading, list(group)) for heading, group in groupby(objects, lambda o: o.heading)]
+def runs(objects: list, page_title: str = "") -> list[Run]:
+    grouped = groupby(objects, lambda o: (isinstance(o, ReflectionQuestion), o.heading))
+    result = [Run(heading, list(group)) for (_, heading), group in grouped]
+    for run in result:
+        if run.heading == page_title:
+            run.show_heading = False
+    return result
 
 
 def framework_counts(request: HttpRequest) -> dict[int, dict[str, int]]:
     """Visible themes and reflection questions per framework id (two queries)."""
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: {"themes": 0, "questions": 0})
-    for row in themes_for(request).values("framework_id").annotate(n=Count("id")).order_by():
-        counts[row["framework_id"]]["themes"] = row["n"]
+    counts: dict[int, dict[str, int]] = defaultdict(
+        lambda: {"themes": 0, "parts": 0, "questions": 0}
+    )
+    # What the document calls its themes, and all its parts for documents that have no themes.
+    rows = themes_for(request).values("framework_id", "counts_as_theme").annotate(n=Count("id"))
+    for row in rows.order_by():
+        counts[row["framework_id"]]["parts"] += row["n"]
+        if row["counts_as_theme"]:
+            counts[row["framework_id"]]["themes"] = row["n"]
     questions = questions_for(request).values("theme__framework_id").annotate(n=Count("id"))
     for row in questions.order_by():
         counts[row["theme__framework_id"]]["questions"] = row["n"]
@@ -60,6 +73,7 @@ def with_counts(request: HttpRequest, frameworks) -> list:
     frameworks = list(frameworks)
     for framework in frameworks:
         framework.theme_count = counts[framework.pk]["themes"]
+        framework.part_count = counts[framework.pk]["parts"]
         framework.question_count = counts[framework.pk]["questions"]
     return frameworks
 
@@ -76,20 +90,21 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
         theme.framework = framework  # for get_absolute_url without a query per theme
     context = {
         "framework": framework,
-        "numbered_themes": [theme for theme in themes if theme.number],
-        "other_themes": [theme for theme in themes if not theme.number],
+        # Every part in the document's order: its themes and its other parts alike.
+        "parts": themes,
         "references": [line for line in framework.references.splitlines() if line.strip()],
     }
     return render(request, "values/framework_detail.html", context)
 
 
-def _item_tree(items: list[Item], questions: list[ReflectionQuestion]):
-    """Nest children under their parents and questions under their items, in document order."""
+def _item_tree(items: list[Item], questions: list[ReflectionQuestion], page_title: str = ""):
+    """Nest children under their parents and questions under their items; the theme's own
+    top-level items and its theme-level questions share one order, the document's."""
     by_id = {item.pk: item for item in items}
     for item in items:
         item.child_list, item.question_list = [], []
         item.worksheet = item.kind in WORKSHEET_KINDS
-    top = []
+    top: list[Item | ReflectionQuestion] = []
     for item in items:
         parent = by_id.get(item.parent_id)
         seen = {item.pk}
@@ -98,14 +113,15 @@ def _item_tree(items: list[Item], questions: list[ReflectionQuestion]):
             seen.add(ancestor.pk)
             ancestor = by_id.get(ancestor.parent_id)
         (parent.child_list if parent is not None and ancestor is None else top).append(item)
-    theme_questions = []
     for question in questions:
         owner = by_id.get(question.item_id)
-        (owner.question_list if owner is not None else theme_questions).append(question)
+        (owner.question_list if owner is not None else top).append(question)
+    # Stable: items and questions with the same number keep items first, as before.
+    top.sort(key=lambda o: (o.position, isinstance(o, ReflectionQuestion), o.pk))
     for item in items:
         item.child_runs = runs(item.child_list)
         item.question_runs = runs(item.question_list)
-    return _sections(runs(top)), runs(theme_questions)
+    return _sections(runs(top, page_title))
 
 
 class Section:
@@ -123,12 +139,13 @@ SECTION_HEADINGS = {Item.Kind.MAIN_POINT: _("Hovedpointer")}
 def _sections(top_runs: list[Run]) -> list[Run | Section]:
     blocks: list[Run | Section] = []
     for run in top_runs:
-        kind = run.members[0].kind
+        kind = getattr(run.members[0], "kind", None)
         heading = SECTION_HEADINGS.get(kind)
         if heading is None or run.heading == heading:
             blocks.append(run)
-            for item in run.members:  # the run's heading is <h2>, the items' own titles <h3>
-                _assign_levels(item, 3)
+            for item in run.members if not run.is_questions else ():
+                # Under the run's <h2> the items' own titles are <h3>; with no heading, <h2>.
+                _assign_levels(item, 3 if run.show_heading else 2)
             continue
         previous = blocks[-1] if blocks else None
         if isinstance(previous, Section) and previous.runs[0].members[0].kind == kind:
@@ -146,12 +163,9 @@ def _assign_levels(item: Item, title_level: int) -> None:
     inner = title_level + 1 if item.title else title_level
     item.sublevel = min(inner, 6)
     for run in item.child_runs:
-        # A child run repeats no heading the reader has just seen, nor a kind's generic name
-        # ("Uddybning af forslag") over children that have titles of their own.
-        first = run.members[0]
-        run.show_heading = run.heading not in (item.heading, item.title) and bool(
-            first.group or not first.title
-        )
+        # A child run repeats no heading the reader has just seen.
+        if run.heading in (item.heading, item.title):
+            run.show_heading = False
         for child in run.members:
             _assign_levels(child, inner + 1 if run.show_heading else inner)
 
@@ -166,7 +180,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
     concepts = list(theme.concepts.all())
     items = list(items_for(request).filter(theme=theme))
     questions = list(questions_for(request).filter(theme=theme))
-    item_blocks, question_runs = _item_tree(items, questions)
+    blocks = _item_tree(items, questions, theme.title)
 
     siblings = list(
         themes_for(request).filter(framework=framework).only("framework", "number", "title", "slug")
@@ -196,8 +210,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
         "theme": theme,
         "framework": framework,
         "concepts": concepts,
-        "item_blocks": item_blocks,
-        "question_runs": question_runs,
+        "blocks": blocks,
         "previous_theme": previous_theme,
         "next_theme": next_theme,
     }

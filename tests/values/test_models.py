@@ -74,11 +74,12 @@ def test_published_means_published_all_the_way_up(framework, draft_framework):
 
 
 @pytest.mark.django_db
-def test_item_heading_uses_the_documents_own_heading_when_it_has_one(framework):
+def test_item_heading_is_the_documents_own_heading_and_never_the_kinds_name(framework):
     theme = framework.themes.first()
     recommendation = Item.objects.create(
         theme=theme, kind=Item.Kind.RECOMMENDATION, group="KL anbefaler", text="x"
     )
     indicator = Item.objects.create(theme=theme, kind=Item.Kind.INDICATOR, text="y")
     assert recommendation.heading == "KL anbefaler"
-    assert indicator.heading == "Det kan vi se, når"
+    # No heading the document does not have: never the kind's generic name.
+    assert indicator.heading == ""

@@ -35,7 +35,11 @@ def concepts(db) -> list[Concept]:
 @pytest.fixture
 def ballerup(concepts) -> Framework:
     framework = make_framework(concepts=[concepts[0]])
-    framework.introduction = "EN FÆLLES OPGAVE\n\nForældrene er de vigtigste voksne i barnets liv."
+    framework.introduction_heading = "EN FÆLLES OPGAVE"
+    framework.introduction = (
+        "Forældrene er de vigtigste voksne i barnets liv.\n\n# VÆRDIER\n\nDe fire værditemaer er:"
+        "\n\n1. Fællesskaber\n2. Relationen"
+    )
     framework.references = "Knudsen, H. (2010)\nAlexandersen, N. (2016)"
     framework.save()
     return framework
@@ -108,17 +112,24 @@ def test_home_counts_only_published_themes(client, ballerup):
 # --- Framework -----------------------------------------------------------------------------------
 
 
-def test_framework_page_shows_source_introduction_and_themes_in_order(client, ballerup):
-    Theme.objects.create(framework=ballerup, title="Faktaboks om historien", position=99)
+def test_framework_page_shows_source_introduction_and_all_parts_in_order(client, ballerup):
+    Theme.objects.create(
+        framework=ballerup, title="Faktaboks om historien", position=0, counts_as_theme=False
+    )
     html = html_of(client, ballerup.get_absolute_url())
     assert "Ballerup Kommune: Forældre som samarbejdspartnere" in html  # the source line
     assert "Inspirationsmateriale" in html and "2017" in html
-    assert '<h3 class="caps-heading">EN FÆLLES OPGAVE</h3>' in html
+    # The document's own heading over its introduction, its subheading and its numbered list.
+    assert '<h2 id="introduction" lang="da">EN FÆLLES OPGAVE</h2>' in html
+    assert "<h3>VÆRDIER</h3>" in html
+    assert "<ol>\n<li>Fællesskaber</li>\n<li>Relationen</li>\n</ol>" in html
     assert "Forældrene er de vigtigste voksne" in html
+    # One list of the document's parts in its order; nothing is "other", no empty heading.
     first, second = (t.title for t in ballerup.themes.filter(number__in=["1", "2"]))
-    assert html.index(first) < html.index(second)
+    parts = html[html.index('id="parts-heading"') :]
+    assert parts.index("Faktaboks om historien") < parts.index(first) < parts.index(second)
     assert "Kort indledning til tema 1" in html
-    assert "Øvrige dele af dokumentet" in html and "Faktaboks om historien" in html
+    assert "Øvrige dele" not in html and "Dokumentets temaer" not in html
     assert "Alexandersen, N. (2016)" in html
 
 
@@ -454,5 +465,6 @@ def test_every_item_and_question_of_the_shipped_content_is_reachable_and_found(c
                 assert f'id="punkt-{pk}"' in page, (theme, pk)
             for pk in ReflectionQuestion.objects.filter(theme=theme).values_list("pk", flat=True):
                 assert f'id="spoergsmaal-{pk}"' in page, (theme, pk)
-            found = html_of(client, reverse("values:search") + "?q=" + theme.title[:60])
+            words = theme.title if len(theme.title) <= 60 else theme.title[:60].rsplit(" ", 1)[0]
+            found = html_of(client, reverse("values:search") + "?q=" + words)
             assert theme.get_absolute_url() in found, theme
