@@ -3,12 +3,21 @@
 Expected numbers are counted by hand in the source document; each says where it comes from.
 """
 
+import re
 from collections import Counter
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.values.pages import (
+    card_of,
+    html_of,
+    load_shipped_content,
+    main_of,
+    reached_from_home,
+    visitors,
+)
 from tests.values.text_checks import flaws_in
 from values.models import Framework, Item, ReflectionQuestion
 
@@ -31,16 +40,16 @@ def items(framework: Framework, kind: str) -> list[Item]:
     )
 
 
-def test_the_four_value_themes_come_first_then_roles_and_fact_boxes_in_document_order(ballerup):
+def test_the_parts_follow_the_document_from_the_history_box_to_the_interview_guide(ballerup):
     themes = [(t.number, t.title) for t in ballerup.themes.order_by("position")]
     assert themes == [
+        # the opening bullet points, labelled "Faktabox – historie", open the document
+        ("", "Faktabox – historie"),
         # "De fire værditemaer er: 1. … 4." in the introduction
         ("1", "Professionelle og forældre skaber fællesskaber"),
         ("2", "Relationen mellem professionelle og forældre skal være ligeværdig"),
         ("3", "Professionelle og forældre skaber fælles kultur"),
         ("4", "Kommunikation er nøglen til forståelse"),
-        # the opening bullet points, labelled "Faktabox – historie"
-        ("", "Faktabox – historie"),
         # "DE GRUNDLÆGGENDE ROLLER I SAMARBEJDET" and the two role descriptions
         ("", "De grundlæggende roller i samarbejdet"),
         # the two fact boxes at the back
@@ -49,6 +58,13 @@ def test_the_four_value_themes_come_first_then_roles_and_fact_boxes_in_document_
     ]
     assert ballerup.theme_label == "Værditema"
     assert ballerup.publisher.name == "Ballerup Kommune"
+    # Only the four value themes are what the document calls themes.
+    assert list(ballerup.themes.filter(counts_as_theme=True).values_list("number", flat=True)) == [
+        "1",
+        "2",
+        "3",
+        "4",
+    ]
 
 
 def test_every_part_of_the_document_is_there_as_its_own_kind(ballerup):
@@ -168,12 +184,13 @@ def test_theme_texts_are_whole_paragraphs_and_leads_are_their_first_sentence(bal
 
 def test_the_introduction_keeps_both_headings_and_the_list_of_value_themes(ballerup):
     intro = ballerup.introduction
-    assert intro.startswith(
-        "EN FÆLLES OPGAVE FOR PROFESSIONELLE OG FORÆLDRE\n\nForældrene er de vigtigste voksne"
+    assert ballerup.introduction_heading == "EN FÆLLES OPGAVE FOR PROFESSIONELLE OG FORÆLDRE"
+    assert intro.startswith("Forældrene er de vigtigste voksne")
+    assert (
+        "\n\n# VÆRDIER FOR UDVIKLING AF SAMARBEJDET MELLEM PROFESSIONELLE OG FORÆLDRE\n\n" in intro
     )
-    assert "\n\nVÆRDIER FOR UDVIKLING AF SAMARBEJDET MELLEM PROFESSIONELLE OG FORÆLDRE\n\n" in intro
     assert intro.endswith(
-        "De fire værditemaer er:\n"
+        "De fire værditemaer er:\n\n"
         "1. Professionelle og forældre skaber fællesskaber\n"
         "2. Relationen mellem professionelle og forældre skal være ligeværdig\n"
         "3. Professionelle og forældre skaber fælles kultur\n"
@@ -195,14 +212,16 @@ def test_roles_and_fact_boxes_are_complete(ballerup):
     )
     data = list(ballerup.themes.get(title="Faktabox – dataindsamling").items.all())
     assert data[0].text.endswith("repræsenteret på tværs af tilbuddene 0-18 år.")
+    # The dashes under the second bullet are a list inside it.
     assert data[1].text.split("\n") == [
         "Medarbejdere og forældrerepræsentanter har indgået i følgende:",
-        "Følgegruppe, 35 deltagere",
-        "Fokusgruppeinterview, professionelle, (sundhedsplejen, dagplejen, 0-5 år, BFO/skole, "
+        "",
+        "- Følgegruppe, 35 deltagere",
+        "- Fokusgruppeinterview, professionelle, (sundhedsplejen, dagplejen, 0-5 år, BFO/skole, "
         "klub, specialområdet) 40 deltagere",
-        "Fokusgruppeinterview, forældre, (sundhedsplejen, dagplejen, 0-5 år, BFO/skole, klub, "
+        "- Fokusgruppeinterview, forældre, (sundhedsplejen, dagplejen, 0-5 år, BFO/skole, klub, "
         "specialområdet) 40 deltagere",
-        "Brugerrejser, to familier",
+        "- Brugerrejser, to familier",
     ]
 
 
@@ -243,9 +262,13 @@ def test_positions_follow_the_document_within_every_theme(ballerup):
 def test_the_source_is_honest_about_the_missing_year(ballerup):
     assert ballerup.year is None
     assert ballerup.source.startswith("Ballerup Kommune: »Forældre som samarbejdspartnere«.")
-    assert "angiver ikke udgivelsesår" in ballerup.source
+    assert "angiver ikke udgivelsesår, udgave eller hvor det kan findes" in ballerup.source
     assert "2011" in ballerup.source
-    assert ballerup.document_kind == "Værdigrundlag og inspirationsmateriale"
+    assert ballerup.source_url == ""  # the document names no address, so none is invented
+    # Ballerup never calls itself "inspirationsmateriale"; the type is the portal's label.
+    assert "inspirationsmateriale" not in (ballerup.document_kind + ballerup.source).lower()
+    assert ballerup.document_kind == "Fælles værdigrundlag"
+    assert not ballerup.document_kind_is_own
 
 
 def test_every_theme_is_tagged_with_a_shared_concept(ballerup):
@@ -268,3 +291,40 @@ def test_no_text_keeps_extraction_leftovers(ballerup):
             value = getattr(record, field, "")
             assert "Faktabox" not in value, record
             assert not any(value.startswith(f"{n} ") for n in "1234"), record
+
+
+def test_on_the_pages_four_themes_the_history_box_first_lists_as_lists_in_both_languages(db):
+    load_shipped_content()
+    ballerup = Framework.objects.get(pk=1)
+    history = ballerup.themes.get(title="Faktabox – historie")
+    data = ballerup.themes.get(title="Faktabox – dataindsamling")
+    guide = ballerup.themes.get(title="Faktabox – fokusgruppeinterview")
+    roles = ballerup.themes.get(title="De grundlæggende roller i samarbejdet")
+    for language, client in visitors():
+        for url in ("/", "/rammer/"):
+            listing = main_of(html_of(client, url, language))
+            card = card_of(listing, ballerup.title)
+            assert ("4 temaer" if language == "da" else "4 themes") in card, (url, language)
+            assert "8 temaer" not in card and "8 themes" not in card
+            # The document type is marked as the portal's, not the document's.
+            assert "Fælles værdigrundlag" in card
+            assert "portalens betegnelse" in card or "the portal’s label" in card
+        page = main_of(reached_from_home(client, ballerup.get_absolute_url(), language))
+        contents = page[page.index('id="parts-heading"') :]
+        first_theme = ballerup.themes.get(number="1").title
+        assert contents.index(history.title) < contents.index(first_theme)
+        assert "Øvrige dele" not in page and "Dokumentets temaer" not in page
+        assert "<ol>" in page and "<li>Kommunikation er nøglen til forståelse</li>" in page
+        # Previous/next follow the document: the history box leads to value theme 1.
+        box = main_of(reached_from_home(client, history.get_absolute_url(), language))
+        assert 'rel="next"' in box and first_theme in box[box.index('rel="next"') :]
+        assert box.count(history.title) == 1  # the h1, not repeated as a run heading
+        assert box.count("<li>") >= 6
+        nested = main_of(reached_from_home(client, data.get_absolute_url(), language))
+        assert re.search(r"<li>.*?følgende:</p>\s*<ul>\s*<li>Følgegruppe", nested, re.S)
+        # No generic kind names as headings the document does not have.
+        for url in (guide.get_absolute_url(), roles.get_absolute_url()):
+            part = main_of(reached_from_home(client, url, language))
+            for label in ("Interviewemne", "Interviewspørgsmål", "Rollebeskrivelse", "Faktaboks"):
+                assert label not in part, (url, label)
+            assert "Interview topic" not in part and "Role description" not in part

@@ -10,6 +10,14 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.values.pages import (
+    card_of,
+    html_of,
+    load_shipped_content,
+    main_of,
+    reached_from_home,
+    visitors,
+)
 from tests.values.text_checks import flaws_in
 from values.models import Framework, Item, ReflectionQuestion
 
@@ -95,11 +103,12 @@ def test_the_introduction_is_verbatim_including_its_own_list_of_aspects(vejle):
     # the introduction says "Tydelige roller" where the aspect's heading says
     # "Tydelig rollefordeling"; both are kept as written
     assert (
-        "De fem aspekter er:\nKommunikation\nTydelige roller\nInddragelse og samarbejde\n"
-        "Forældrenes perspektiv\nDet strategiske blik\n\n"
+        "De fem aspekter er:\n\n- Kommunikation\n- Tydelige roller\n- Inddragelse og samarbejde\n"
+        "- Forældrenes perspektiv\n- Det strategiske blik\n\n"
     ) in intro
+    assert vejle.introduction_heading == "Indledning"
     assert intro.endswith("De fem aspekter udfoldes og konkretiseres på de følgende sider.")
-    assert len(intro.split("\n\n")) == 8
+    assert len(intro.split("\n\n")) == 9  # seven paragraphs, the list and its lead-in
 
 
 def test_positions_follow_the_document_within_every_aspect(vejle):
@@ -112,8 +121,12 @@ def test_positions_follow_the_document_within_every_aspect(vejle):
 def test_the_source_is_honest_about_the_missing_year(vejle):
     assert vejle.year is None
     assert vejle.source.startswith("Vejle Kommune, Uddannelse & Læring: »Kvalitet i")
-    assert "angiver ikke udgivelsesår" in vejle.source
+    assert "angiver ikke udgivelsesår, udgave eller hvor det kan findes" in vejle.source
+    assert "Det fås hos Vejle Kommune." in vejle.source
+    assert vejle.source_url == ""  # the document names no address, so none is invented
+    # The title itself calls the document "pejlemærker for pædagogisk praksis".
     assert vejle.document_kind == "Pejlemærker for pædagogisk praksis"
+    assert vejle.document_kind_is_own
 
 
 def test_every_aspect_is_tagged_with_a_shared_concept(vejle):
@@ -133,3 +146,30 @@ def test_no_text_keeps_extraction_leftovers(vejle):
     assert "Indledning" not in vejle.introduction
     for item in Item.objects.filter(theme__framework=vejle):
         assert not item.text.startswith(("Det betyder", "Det kan vi se")), item
+
+
+def test_the_aspects_are_the_whole_framework_on_every_page_in_both_languages(db):
+    load_shipped_content()
+    vejle = Framework.objects.get(pk=3)
+    aspects = [t.title for t in vejle.themes.order_by("position")]
+    assert all(vejle.themes.values_list("counts_as_theme", flat=True))
+    for language, client in visitors():
+        home = main_of(html_of(client, "/", language))
+        card = card_of(home, vejle.title)
+        assert ("5 temaer" if language == "da" else "5 themes") in card, language
+        page = main_of(reached_from_home(client, vejle.get_absolute_url(), language))
+        # No empty heading and nothing "other": the five aspects are the document's parts.
+        assert "Dokumentets temaer" not in page and "Øvrige dele" not in page
+        assert "Other parts" not in page
+        contents = page[page.index('id="parts-heading"') :]
+        assert [contents.index(title) for title in aspects] == sorted(
+            contents.index(title) for title in aspects
+        )
+        # Its own heading over the introduction, and its list of aspects as a list.
+        assert '<h2 id="introduction" lang="da">Indledning</h2>' in page
+        assert "<li>Tydelige roller</li>" in page
+        aspect = main_of(
+            reached_from_home(client, vejle.themes.get(position=10).get_absolute_url(), language)
+        )
+        assert '<h2 lang="da">Det betyder, at</h2>' in aspect
+        assert aspect.count('<ul class="points">') == 2

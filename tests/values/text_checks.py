@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from django.db import models
 
+from values.markup import plain_text
+
 # A word split at a line break and joined with a space: "forvent- ningsafstemme". A hyphen
 # before "og"/"eller"/"samt" is a real one ("børne- og ungeområdet").
 LINE_BREAK_HYPHEN = re.compile(r"[a-zæøå]-\s+(?!(?:og|eller|samt)\b)[a-zæøå]")
@@ -49,7 +51,9 @@ NOT_PROSE = {"number"}
 
 
 def text_values(instance: models.Model) -> Iterator[tuple[str, str]]:
-    """(field name, value) for every non-empty prose field of a model instance."""
+    """(field name, value) for every non-empty prose field of a model instance; long text
+    fields hold the content markup (values.markup), so their words are checked, not the list
+    markers."""
     for field in instance._meta.concrete_fields:
         if (
             isinstance(field, models.CharField | models.TextField)
@@ -58,6 +62,8 @@ def text_values(instance: models.Model) -> Iterator[tuple[str, str]]:
             and field.name not in NOT_PROSE
         ):
             value = getattr(instance, field.attname)
+            if isinstance(field, models.TextField):
+                value = plain_text(value)
             if value:
                 yield field.name, value
 
