@@ -9,6 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.values.pages import load_shipped_content, main_of, reached_from_home, visitors
+from values.markup import plain_text, render
 from values.models import Framework, Item, ReflectionQuestion, Theme
 
 FIXTURES = settings.BASE_DIR / "fixtures"
@@ -163,6 +165,18 @@ def test_each_theme_runs_in_the_documents_order(kl):
         assert collapsed == ["main_point", "research", "legislation", "case", "recommendation"]
 
 
+def test_in_every_theme_the_reflection_questions_come_before_kl_anbefaler(kl):
+    # "›› REFLEKSIONSSPØRGSMÅL" stands before "›› KL ANBEFALER" on every theme's last pages;
+    # the theme-level questions share the items' order, so the theme page can say so.
+    for theme in Theme.objects.filter(framework=kl):
+        questions = theme.questions.filter(item=None).values_list("position", flat=True)
+        recommendations = theme.items.filter(kind="recommendation").values_list(
+            "position", flat=True
+        )
+        cases = theme.items.filter(kind="case").values_list("position", flat=True)
+        assert max(cases) < min(questions) <= max(questions) < min(recommendations), theme
+
+
 def test_research_columns_are_read_in_the_right_order(kl):
     (research,) = items(kl, "1", Item.Kind.RESEARCH)
     assert research.group == "Viden fra forskning og undersøgelser"
@@ -225,18 +239,26 @@ def test_recommendations_are_grouped_under_kl_anbefaler(kl):
     )
 
 
-def test_introduction_is_verbatim_without_signatures_or_colophon(kl):
+def test_the_foreword_is_verbatim_with_its_heading_and_signature_and_no_colophon(kl):
     intro = kl.introduction
     assert intro.startswith("Alle børn og unge skal lære og trives så meget, som de kan og udvikle")
     assert intro.endswith("der indgår i barnets og den unges nære omsorgsmiljø.")
-    # The bullet list of occasions and the three themes are kept as lines.
+    # The bullet list of occasions and the three themes are lists.
     assert (
-        "de kommunale tilbud:\nKvalitetsdebatten på dagtilbudsområdet handler i høj grad om, "
+        "de kommunale tilbud:\n\n- Kvalitetsdebatten på dagtilbudsområdet handler i høj grad om, "
         "hvordan vuggestuer, børnehaver og dagpleje i højere grad" in intro
     )
+    assert intro.count("\n- ") == 4
     assert "\n2. Samarbejdet mellem forældre og fagprofessionelle skal være tydeligt" in intro
     for left_out in ["Martin Damm", "Wendelboe", "Weidekampsgade", "3370", "e-Types", "Foto"]:
         assert left_out not in intro
+    # The foreword keeps its heading and its signature, apart from the text.
+    assert kl.introduction_heading == "Godt på vej"
+    assert kl.introduction_signature.split("\n\n") == [
+        "København, januar 2017",
+        "Martin Damm\nFormand for KL",
+        "Kristian Wendelboe\nAdministrerende direktør",
+    ]
 
 
 def test_source_names_publisher_edition_and_isbn(kl):
@@ -257,11 +279,12 @@ def test_every_theme_is_tagged_with_a_shared_concept(kl):
 
 
 def test_no_text_keeps_pdf_hyphens_bullets_or_page_furniture(kl):
-    fields = [kl.introduction]
+    # Long texts are checked as the reader gets them: the list markup is not a bullet glyph.
+    fields = [plain_text(kl.introduction)]
     for theme in Theme.objects.filter(framework=kl):
-        fields += [theme.title, theme.lead, theme.body]
+        fields += [theme.title, theme.lead, plain_text(theme.body)]
     for item in Item.objects.filter(theme__framework=kl):
-        fields += [item.group, item.title, item.place, item.text]
+        fields += [item.group, item.title, item.place, plain_text(item.text)]
     fields += list(
         ReflectionQuestion.objects.filter(theme__framework=kl).values_list("text", flat=True)
     )
@@ -270,3 +293,37 @@ def test_no_text_keeps_pdf_hyphens_bullets_or_page_furniture(kl):
         assert not BULLET.search(text), text
         assert not FURNITURE.search(text), text
         assert "  " not in text, text
+
+
+def test_lists_in_the_text_are_lists_nested_where_the_document_nests_them(kl):
+    randers = Item.objects.get(theme__framework=kl, place="Randers Kommune")
+    html = str(render(randers.text))
+    # Three tracks, and the three bullets under track 3 inside it – not tracks of their own.
+    assert html.count("<ol>") == 1 and html.count("<ul>") == 1
+    tracks = html[html.index("<ol>") : html.index("</ol>")]
+    assert tracks.count("<li>") == 6
+    assert re.search(r"<li>Broer, som hjælper.*?nye:\s*<ul>\s*<li>En lokal kanon", tracks, re.S)
+    research = Item.objects.get(theme__framework=kl, theme__number="2", kind="research")
+    assert "<li>Begynde så tidligt som muligt</li>" in str(render(research.text))
+    hedensted = Item.objects.get(theme__framework=kl, place="Hedensted Kommune")
+    assert str(render(hedensted.text)).count("<li>") == 7
+
+
+def test_on_the_pages_foreword_order_and_missing_literature_in_both_languages(db):
+    load_shipped_content()
+    kl = Framework.objects.get(pk=2)
+    for language, client in visitors():
+        page = main_of(reached_from_home(client, kl.get_absolute_url(), language))
+        assert '<h2 id="introduction" lang="da">Godt på vej</h2>' in page
+        assert "København, januar 2017" in page and "Administrerende direktør" in page
+        assert page.index("nære omsorgsmiljø") < page.index("Martin Damm")
+        # The citations point to a literature list the portal does not have: it says so.
+        assert "LITTERATURLISTE … 15" in page and "ikke gengivet" in page
+        assert "Portalens bemærkning" in page or "Note from the portal" in page
+        assert "inspirationsmateriale" in kl.introduction and kl.document_kind_is_own
+        for theme in kl.themes.all():
+            html = main_of(reached_from_home(client, theme.get_absolute_url(), language))
+            first_question = theme.questions.filter(item=None).first().text
+            first_recommendation = theme.items.filter(kind="recommendation").first().text
+            assert html.index(first_question) < html.index(first_recommendation), theme
+            assert '<h2 lang="da">KL anbefaler</h2>' in html
