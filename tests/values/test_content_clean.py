@@ -56,3 +56,24 @@ def test_every_shipped_theme_has_a_concept_and_every_framework_a_source(shipped_
     assert [f"{t.framework_id}/{t.pk} {t.title}" for t in untagged] == []
     assert list(Framework.objects.filter(source__regex=r"^\s*$").values_list("pk", flat=True)) == []
     assert Theme.objects.exists()
+
+
+def test_questions_the_portal_added_to_worksheet_templates_are_marked_as_the_portals(
+    shipped_content,
+):
+    from reflections.models import PORTAL_QUESTION_CONTEXT, WorksheetTemplate
+    from reflections.services import create_from_template
+    from tests.values.pages import html_of, visitors
+
+    added = "Hvad vil vi arbejde videre med – hvad gør vi, hvem står for det, og hvornår?"
+    template = WorksheetTemplate.objects.get(slug="ballerup-vaerdier-refleksion")
+    for language, client in visitors():
+        page = html_of(client, template.get_absolute_url(), language)
+        after = page[page.index(added) :]
+        assert PORTAL_QUESTION_CONTEXT in after[:600]
+    # A worksheet made from the template keeps saying so.
+    sheet = create_from_template(template, school_name="Skolen", board_name="Bestyrelsen")
+    own = sheet.worksheet.questions.get(text=added)
+    assert own.context == PORTAL_QUESTION_CONTEXT
+    # Questions from the documents name their source instead.
+    assert sheet.worksheet.questions.exclude(text=added).first().context.startswith("Ballerup")

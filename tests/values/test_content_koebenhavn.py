@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.values.pages import html_of, load_shipped_content, main_of, reached_from_home, visitors
+from values.markup import plain_text
 from values.models import Framework, Item, ReflectionQuestion
 
 FIXTURE = settings.BASE_DIR / "fixtures" / "50_koebenhavn.json"
@@ -40,9 +42,9 @@ def texts(framework: Framework, kind: str) -> list[str]:
 
 
 def test_every_part_of_the_meeting_papers_is_there_once(koebenhavn):
-    # The e-mail summary and the eleven parts of the slides that carry content (title slide,
-    # agenda, the researcher's CV and the closing "Opsamling" slide are meeting furniture).
-    assert koebenhavn.themes.count() == 12
+    # The e-mail summary, the agenda and the twelve slides that carry content (the title slide,
+    # the researcher's CV and the closing "Opsamling" slide are meeting furniture).
+    assert koebenhavn.themes.count() == 14
     # 7 numbered summary points in the e-mail + 3 arrow points on "Hvorfor ønsker vi at
     # samarbejde med forældrene?" + 6 bullets on "Hvor står vi så nu?" + 5 bullets on
     # "Det Grænseløse skolehjemsamarbejde (M.Ø. Akselvoll, 2016)".
@@ -60,17 +62,19 @@ def test_every_part_of_the_meeting_papers_is_there_once(koebenhavn):
     assert kind_count(koebenhavn, Item.Kind.RECOMMENDATION) == 16
     # The Vestre Skole facts slide.
     assert kind_count(koebenhavn, Item.Kind.FACT_BOX) == 1
-    # The e-mail's closing paragraph, the slide question on reasons to collaborate, the OBS box
-    # over the counter-productive assumptions and the English "Figure 5.2" on the spiral slides.
-    assert kind_count(koebenhavn, Item.Kind.SECTION) == 4
-    # "Arbejdsspørgsmål 1", "2" and "3".
-    assert ReflectionQuestion.objects.filter(theme__framework=koebenhavn).count() == 3
-    assert Item.objects.filter(theme__framework=koebenhavn).count() == 75  # the sum of the above
+    # The e-mail's closing paragraph and its sign-off, the OBS box over the counter-productive
+    # assumptions, the English "Figure 5.2" on the spiral slides and the notes under each of
+    # the three workshop questions.
+    assert kind_count(koebenhavn, Item.Kind.SECTION) == 2 + 1 + 1 + 3
+    # "Arbejdsspørgsmål 1", "2" and "3", and the slide's question to the audience.
+    assert ReflectionQuestion.objects.filter(theme__framework=koebenhavn).count() == 4
+    assert Item.objects.filter(theme__framework=koebenhavn).count() == 78  # the sum of the above
 
 
 def test_parts_follow_the_order_of_the_email_and_the_slides(koebenhavn):
     assert list(koebenhavn.themes.values_list("title", flat=True)) == [
         "Opsummering af pointer om forældresamarbejde og kommunikation mellem forældre og skolen",
+        "Agenda",
         "Hvorfor ønsker vi at samarbejde med forældrene?",
         "Samspillet mellem skole og hjem … er i (konstant) forandring",
         "Hvor står vi så nu?",
@@ -82,6 +86,7 @@ def test_parts_follow_the_order_of_the_email_and_the_slides(koebenhavn):
         "En sjette diskurs: Samarbejdsdiskursen",
         "Anbefalinger til, hvordan I kan understøtte forældrenes rolle og bidrag til arbejdet med "
         "at skabe stærkere børnefællesskaber i skolen? – sådan har man gjort på Vestre Skole",
+        "Tak for nu – og hvor kan man læse mere?",
         "Workshop",
     ]
     # The document does not number its parts.
@@ -102,10 +107,17 @@ def test_the_seven_summary_points_keep_their_headings_and_order(koebenhavn):
         "Digital Kommunikation og Support",
     ]
     assert set(points.values_list("group", flat=True)) == {summary.title}
-    # The closing paragraph of the e-mail comes after the seven points.
-    assert summary.items.last().text.startswith(
+    # The points keep the e-mail's numbers 1–7.
+    assert list(points.values_list("number", flat=True)) == [str(n) for n in range(1, 8)]
+    # The closing paragraph of the e-mail comes after the seven points, once: it is not also
+    # the part's lead. Then the sign-off: who sent it.
+    *_, closing, signoff = summary.items.all()
+    assert closing.text.startswith(
         "Diskussionen fremhævede overordnet et klart ønske om at styrke og forny"
     )
+    assert "Diskussionen fremhævede" not in summary.lead + summary.body
+    assert signoff.text == "Med venlig hilsen\n\nAC-fuldmægtig\nFagligt Indhold og Kvalitet"
+    assert signoff.portal_note == "Afsenderens navn er ikke gengivet."
     third = points.get(title="Årlig genstart af forældresamarbejde").text
     assert third.endswith(
         "Det er essentielt at der kontinuerligt forventningsafstemmes, så alle er på samme side, "
@@ -198,8 +210,21 @@ def test_vestre_skole_recommendations_carry_the_slides_heading(koebenhavn):
     )
 
 
-def test_the_three_workshop_questions_are_reflection_questions(koebenhavn):
-    questions = ReflectionQuestion.objects.filter(theme__framework=koebenhavn)
+def test_the_workshop_keeps_its_intro_its_questions_and_the_handout_for_each(koebenhavn):
+    workshop = koebenhavn.themes.get(slug="workshop")
+    assert workshop.body.startswith("Intro v/ Fagdirektør Gitte Lohse\n\n- Struktureret om 3")
+    assert "\n- Vi slutter af med Opsamling/refleksioner i plenum" in workshop.body
+    questions = ReflectionQuestion.objects.filter(theme=workshop)
+    # Each question, then the note that ties it to its handout, in the slides' order.
+    blocks = sorted([*questions, *workshop.items.all()], key=lambda block: block.position)
+    assert [getattr(b, "group", None) or b.text.split("\n- ")[-1][:20] for b in blocks] == [
+        "Arbejdsspørgsmål 1",
+        "Spiralerne er printe",
+        "Arbejdsspørgsmål 2",
+        "Antagelser er printe",
+        "Arbejdsspørgsmål 3",
+        "´En sjette diskurs´ ",
+    ]
     assert list(questions.values_list("group", flat=True)) == [
         "Arbejdsspørgsmål 1",
         "Arbejdsspørgsmål 2",
@@ -211,6 +236,16 @@ def test_the_three_workshop_questions_are_reflection_questions(koebenhavn):
         "til? I hvilken form?"
     )
     assert questions[2].text.startswith("Hvis vi skulle genstarte forældresamarbejdet")
+
+
+def test_the_audience_question_on_the_slides_is_a_question_a_board_can_take_along(koebenhavn):
+    why = koebenhavn.themes.get(slug="hvorfor-oensker-vi-at-samarbejde-med-foraeldrene")
+    (question,) = why.questions.all()
+    assert question.text == (
+        "Hvilke andre grunde/begrundelser er der til/for, at skolen skal løfte sin opgave i et "
+        "samarbejde med forældrene?"
+    )
+    assert not Item.objects.filter(theme=why, text=question.text).exists()
 
 
 def test_real_hyphens_stay_and_line_break_hyphens_are_joined(koebenhavn):
@@ -236,17 +271,24 @@ def test_source_names_the_meeting_its_date_and_the_researchers_talk(koebenhavn):
     assert koebenhavn.publisher.name == "Københavns Kommune"
     assert koebenhavn.year == 2024
     assert koebenhavn.document_kind == "Opsummering og slides fra dialogmøde"
+    assert not koebenhavn.document_kind_is_own
+    assert "sendt af Fagligt Indhold og Kvalitet i Københavns Kommune" in koebenhavn.source
     assert koebenhavn.source.startswith(
         "Københavns Kommune: Dialogmøde mellem skolebestyrelserne og Børne- og Ungdomsudvalget, "
         "28. maj 2024."
     )
     assert "”Forældresamarbejde anno 2024 – udfordringer og muligheder?”" in koebenhavn.source
     assert "skoleforsker Gro Emmertsen Lund" in koebenhavn.source
-    references = koebenhavn.references.split("\n")
-    assert len(references) == 8  # seven titles under "hvor kan man læse mere?" + her website
+    # The reading list is a slide of the talk, credited like the rest of it.
+    assert koebenhavn.references == ""
+    reading = koebenhavn.themes.get(slug="hvor-kan-man-laese-mere")
+    references = reading.body.split("\n")
+    assert len([line for line in references if line.startswith("- ")]) == 7
     assert references[0] == (
-        "Haslebo G. & G. E. Lund (2014): Relationsudvikling i skolen. Dansk Psykologisk Forlag."
+        "- Haslebo G. & G. E. Lund (2014): Relationsudvikling i skolen. Dansk Psykologisk Forlag."
     )
+    assert references[-1].endswith("podcasts og bøger på www.groemmertsenlund.dk")
+    assert koebenhavn.source_url == ""
     assert koebenhavn in Framework.objects.published()
 
 
@@ -268,8 +310,8 @@ def test_every_part_is_tagged_with_one_to_three_concepts(koebenhavn):
 
 def test_loading_the_content_again_updates_instead_of_duplicating(koebenhavn):
     call_command("loaddata", str(FIXTURE), verbosity=0)
-    assert Item.objects.filter(theme__framework=koebenhavn).count() == 75
-    assert koebenhavn.themes.count() == 12
+    assert Item.objects.filter(theme__framework=koebenhavn).count() == 78
+    assert koebenhavn.themes.count() == 14
 
 
 def _strings(value):
@@ -277,7 +319,7 @@ def _strings(value):
         yield value
     elif isinstance(value, dict):
         for key, v in value.items():
-            if key != "updated_at":
+            if key not in ("updated_at", "number"):  # a number is a bare digit by design
                 yield from _strings(v)
     elif isinstance(value, list):
         for v in value:
@@ -289,14 +331,14 @@ LINE_BREAK_HYPHEN = re.compile(r"[a-zæøå]- (?!og\b|eller\b)[a-zæøå]")
 KNOWN_DASHES = ("Fra fravær til fællesskab- hvad kan skolen gøre?",)
 BULLETS = re.compile(r"[•●\uf0d8\uf0b7]|››|^\s*[–-] ", re.MULTILINE)
 FURNITURE = re.compile(
-    r"Side \d+ af \d+|^\s*\d+ / \d+\s*$|^\s*\d+\s*$|City of Copenhagen|Agenda|\d\d:\d\d|"
-    r"Med venlig hilsen|Kære alle|http",
+    r"Side \d+ af \d+|^\s*\d+ / \d+\s*$|^\s*\d+\s*$|City of Copenhagen|Kære alle|http",
     re.MULTILINE,
 )
 
 
 def test_no_text_keeps_pdf_debris_or_officers_names():
-    strings = list(_strings(json.loads(FIXTURE.read_text(encoding="utf-8"))))
+    # Long texts are read as the visitor gets them: list markup is not a bullet glyph.
+    strings = [plain_text(s) for s in _strings(json.loads(FIXTURE.read_text(encoding="utf-8")))]
     for text in strings:
         cleaned = text
         for known in KNOWN_DASHES:
@@ -307,8 +349,64 @@ def test_no_text_keeps_pdf_debris_or_officers_names():
         assert "  " not in text, text
         assert text == text.strip(), text
     everything = "\n".join(strings)
-    # Municipal officers and the mayor named in the e-mail and on the agenda are not content.
-    for name in ("Nordqvist", "Næsager", "Lohse", "AC-fuldmægtig", "Fagligt Indhold og Kvalitet"):
-        assert name not in everything
+    # The mayor and the director who led parts of the meeting are named as the agenda and the
+    # workshop slide name them; the officer who sent the e-mail is not.
+    assert "Nordqvist" not in everything
+    assert "Børne- og Ungdomsborgmester Jakob Næsager" in everything
+    assert "Intro v/ Fagdirektør Gitte Lohse" in everything
     # The researcher is an author of the content and keeps her name.
     assert "Gro Emmertsen Lund" in everything
+
+
+CREDIT = "Fra oplægget v/ skoleforsker Gro Emmertsen Lund"
+
+
+def test_the_researchers_slides_are_credited_and_only_the_municipalitys_parts_are_not(koebenhavn):
+    credited = set(koebenhavn.themes.exclude(credit="").values_list("slug", flat=True))
+    own = set(koebenhavn.themes.filter(credit="").values_list("slug", flat=True))
+    assert own == {"opsummering-af-pointer", "agenda", "workshop"}
+    assert len(credited) == 11  # ten parts of her talk and her reading list
+    assert {t.credit for t in koebenhavn.themes.exclude(credit="")} == {
+        CREDIT + " (© Gro Emmertsen Lund)"
+    }
+    inclusion = Item.objects.get(theme__framework=koebenhavn, title="Inklusionsspiralen")
+    assert "portalens læsning" in inclusion.portal_note
+
+
+def test_on_the_pages_the_credit_is_where_the_reader_looks_in_both_languages(db):
+    load_shipped_content()
+    koebenhavn = Framework.objects.get(pk=5)
+    spirals = koebenhavn.themes.get(slug="eksklusionsspiralen-og-inklusionsspiralen")
+    summary = koebenhavn.themes.get(slug="opsummering-af-pointer")
+    for language, client in visitors():
+        page = main_of(reached_from_home(client, koebenhavn.get_absolute_url(), language))
+        assert "En mødeopsamling, ikke en vedtaget ramme" in page  # status, every page
+        assert "Dokumentets temaer" not in page and "Øvrige dele" not in page
+        assert page.count(CREDIT) == 11  # on each credited part in the list
+        html = main_of(reached_from_home(client, spirals.get_absolute_url(), language))
+        assert html.index("<h1") < html.index(CREDIT) < html.index("Eksklusionsspiralen</h2>")
+        assert "En mødeopsamling" in html
+        assert "portalens læsning" in html
+        assert "Spiral</h" not in html and "Afsnit" not in html
+        html = main_of(reached_from_home(client, summary.get_absolute_url(), language))
+        assert CREDIT not in html
+        assert html.count("Diskussionen fremhævede overordnet") == 1
+        assert '<span class="item-number">7.</span> Digital Kommunikation og Support' in html
+        # Every search hit from her slides says so; the municipality's do not.
+        found = main_of(html_of(client, "/soeg/?q=forældresamarbejde", language))
+        hits = re.findall(r'<li class="result result-\w+">(.*?)</li>', found, re.S)
+        assert hits
+        for hit in hits:
+            if "/eksklusionsspiralen" in hit or "/kontraproduktive-antagelser" in hit:
+                assert CREDIT in hit
+            if "/opsummering-af-pointer" in hit or "/workshop" in hit:
+                assert CREDIT not in hit
+        # And every quote of them in the concept comparison.
+        compare = main_of(html_of(client, "/begreber/inklusion/", language))
+        column = compare[compare.index('id="ramme-' + koebenhavn.slug + '"') :]
+        column = column[: column.index("</section>")]
+        quotes = re.findall(r'<li id="punkt-\d+">(.*?)</li>', column, re.S)
+        assert quotes
+        own = ("/opsummering-af-pointer/", "/agenda/", "/workshop/")
+        for quote in quotes:
+            assert (CREDIT in quote) != any(part in quote for part in own), quote
