@@ -558,7 +558,7 @@ class PublisherAdmin(CurationAdmin):
 
 class ThemeInline(admin.TabularInline):
     model = Theme
-    fields = ["position", "number", "title", "slug", "status"]
+    fields = ["position", "number", "title", "slug", "counts_as_theme", "status"]
     extra = 0
     show_change_link = True
 
@@ -578,8 +578,31 @@ class FrameworkAdmin(PreviewMixin, CurationAdmin):
     inlines = [ThemeInline]
     fieldsets = [
         (None, {"fields": ["publisher", "title", "slug", "status", "position"]}),
-        (_("Kilde"), {"fields": ["year", "document_kind", "source", "source_url"]}),
-        (_("Indhold"), {"fields": ["theme_label", "introduction", "references"]}),
+        (
+            _("Kilde"),
+            {
+                "fields": [
+                    "year",
+                    ("document_kind", "document_kind_is_own"),
+                    "source",
+                    "source_url",
+                    "status_note",
+                    "portal_note",
+                ]
+            },
+        ),
+        (
+            _("Indhold"),
+            {
+                "fields": [
+                    "theme_label",
+                    "introduction_heading",
+                    "introduction",
+                    "introduction_signature",
+                    "references",
+                ]
+            },
+        ),
     ]
 
     def get_urls(self):
@@ -703,8 +726,9 @@ class ItemInline(admin.StackedInline):
     model = Item
     fields = [
         ("position", "kind", "group"),
-        ("title", "place", "responsibility"),
+        ("number", "title", "place", "responsibility"),
         "text",
+        "portal_note",
         "parent",
         "concepts",
     ]
@@ -736,9 +760,12 @@ class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
         "framework",
         ("number", "title"),
         "slug",
-        ("status", "position"),
+        ("status", "position", "counts_as_theme"),
+        "credit",
+        "status_note",
         "lead",
         "body",
+        "portal_note",
         "concepts",
     ]
 
@@ -760,8 +787,9 @@ class ItemAdmin(PreviewMixin, MoveMixin, CurationAdmin):
         "theme",
         ("kind", "position"),
         ("group", "responsibility"),
-        ("title", "place"),
+        ("number", "title", "place"),
         "text",
+        "portal_note",
         "parent",
         "concepts",
     ]
