@@ -15,6 +15,7 @@ def change_theme(client, theme, **changes):
         "slug": theme.slug,
         "status": theme.status,
         "position": theme.position,
+        "counts_as_theme": "on" if theme.counts_as_theme else "",
         "lead": theme.lead,
         "body": theme.body,
         "items-TOTAL_FORMS": "0",
