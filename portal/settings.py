@@ -1,17 +1,23 @@
 """Settings for the portal, read from the environment with safe development defaults.
 
-DATABASE_URL empty means an SQLite file in the project; postgres://… means PostgreSQL.
+DATABASE_URL empty means an SQLite file in the project; postgres://… means PostgreSQL (parsed by
+dj-database-url, so query options such as ?sslmode=require reach the connection). A value that
+cannot be read (DJANGO_SECURE_COOKIES=treu) stops start-up with ImproperlyConfigured instead of
+quietly meaning something else. The test suite's own settings are in tests/settings.py.
 """
 
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -19,39 +25,31 @@ def env_str(name: str, default: str = "") -> str:
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a yes/no value: use true or false (or 1/0, yes/no, "
+        "on/off)."
+    )
 
 
 def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "")
-    return int(value) if value.strip() else default
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in env_str(name, default).split(",") if part.strip()]
-
-
-def database_from_url(url: str) -> dict:
-    if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
-    parsed = urlparse(url)
-    if parsed.scheme == "sqlite":
-        # sqlite:////srv/portal/db.sqlite3 – the embedded database somewhere else than the project.
-        path = "/" + unquote(parsed.path).lstrip("/")
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path}
-    if parsed.scheme not in {"postgres", "postgresql", "pgsql"}:
-        raise ValueError(f"Unsupported DATABASE_URL scheme: {parsed.scheme!r}")
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": unquote(parsed.path.lstrip("/")) or "postgres",
-        "USER": unquote(parsed.username or ""),
-        "PASSWORD": unquote(parsed.password or ""),
-        "HOST": parsed.hostname or "",
-        "PORT": str(parsed.port or ""),
-    }
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -60,7 +58,7 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY") or (
     "django-insecure-development-only-key" if DEBUG else ""
 )
 if not SECRET_KEY:
-    raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
@@ -125,10 +123,14 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": database_from_url(env_str("DATABASE_URL"))}
-# Persistent connections save a connect per request; the health check drops a dead one first.
-DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DJANGO_CONN_HEALTH_CHECKS", True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        # Persistent connections save a connect per request; the health check drops a dead one.
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_health_checks=env_bool("DJANGO_CONN_HEALTH_CHECKS", True),
+    )
+}
 if env_str("DJANGO_TEST_DB_NAME"):
     # Lets several test runs share one PostgreSQL server without clashing.
     DATABASES["default"]["TEST"] = {"NAME": env_str("DJANGO_TEST_DB_NAME")}
@@ -166,9 +168,9 @@ LOGIN_URL = "admin:login"
 # DJANGO_DEBUG=false every production default below switches on. Documented in docs/deployment.md.
 # ---------------------------------------------------------------------------------------------
 
-# The test suite runs without `collectstatic`; only a real production process needs the manifest.
-TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
-HASHED_STATIC = not DEBUG and not TESTING
+# Production serves hashed, compressed files from `collectstatic`; development (and the test
+# suite, tests/settings.py) serves them straight from the app folders.
+HASHED_STATIC = env_bool("DJANGO_HASHED_STATIC", not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -262,7 +264,7 @@ if env_str("REDIS_URL"):
 
 # Whole public pages are cached this many seconds for anonymous visitors (0: off). Off in
 # development and tests, so pages always show the code and data as they are.
-PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 60)
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
 
 # Deliberately silenced deploy checks, each with its reason (see docs/deployment.md):
 # security.W021 – HSTS preload is decided for the municipality's whole registrable domain, not

@@ -10,11 +10,6 @@ from portal.log import RequestIdLogFilter
 from portal.security import redact_path
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def stdout_log():
     """What the configured stdout handler writes during the test."""

@@ -12,12 +12,6 @@ def attempt(client, username, password, ip):
     )
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Every attempt hashes a password; the production hasher would make this module slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def teacher(db):
     return User.objects.create_user("laerer", password="laerer-kode-123", is_staff=True)

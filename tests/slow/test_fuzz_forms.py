@@ -83,8 +83,7 @@ def assert_no_server_error(response, what: str) -> None:
 
 
 @pytest.fixture
-def portal(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def portal(db):
     make_framework()
     template = WorksheetTemplate.objects.create(
         title="Værdier i samarbejdet", introduction="Om værdier.", status=Status.PUBLISHED
