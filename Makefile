@@ -7,13 +7,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
+# Extras for `make serve`, e.g. EXTRAS=redis for a cache shared by several app servers.
+EXTRAS ?=
+
 .PHONY: install migrate content run serve test lint reset-db
 
-$(VENV)/.installed: pyproject.toml
+$(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Development: the portal plus the test and lint tools.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Production: the portal and what it needs to run, no test or lint tools.
+$(VENV)/.installed-serve: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.$(if $(EXTRAS),[$(EXTRAS)])'
 	touch $@
 
 install: $(VENV)/.installed
@@ -30,14 +41,15 @@ run: content
 # Optional: production-style serving (gunicorn, hashed and compressed static files, DEBUG off).
 # Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS; see docs/deployment.md.
 serve: export DJANGO_DEBUG = false
-serve: migrate
+serve: $(VENV)/.installed-serve
+	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	PORT=$(PORT) $(BIN)/gunicorn portal.wsgi
 
 test: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

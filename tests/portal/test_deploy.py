@@ -5,10 +5,12 @@ pretend TLS-terminating load balancer (X-Forwarded-Proto: https).
 """
 
 import re
+import shutil
+import subprocess
 
 import pytest
 
-from tests.servers import Browser, gunicorn, manage, production_env
+from tests.servers import ROOT, Browser, gunicorn, manage, production_env
 
 ADMIN_PASSWORD = "en-lang-og-sikker-kode-2026"
 
@@ -115,3 +117,18 @@ def test_each_request_is_logged_to_stdout_with_its_request_id(site):
     line = next(line for line in log.splitlines() if "request_id=lb-4711-abc" in line)
     assert "path=/tilgaengelighed/" in line and "status=200" in line
     assert re.search(r"duration_ms=\d+\.\d", line)
+
+
+def test_make_serve_installs_the_portal_without_the_test_and_lint_tools():
+    """A production server gets no browser driver, fuzzer or linter (`make serve` dry run)."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    done = subprocess.run(  # noqa: S603 - fixed argv
+        [make, "--dry-run", "--always-make", "serve"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    installs = [line for line in done.stdout.splitlines() if "pip install" in line]
+    assert any(line.endswith("-e '.'") for line in installs), installs
+    assert not any("[dev]" in line for line in installs), installs
+    assert "gunicorn portal.wsgi" in done.stdout
