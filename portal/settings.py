@@ -96,7 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Public pages for anonymous visitors from the cache; outside the preview middleware so it
     # sees preview pages marked private and never stores them.
-    "portal.middleware.PublicPageCacheMiddleware",
+    "portal.page_cache.PublicPageCacheMiddleware",
     # Editors' draft preview: marks preview pages private/no-store (values.visibility).
     "values.visibility.PreviewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -9,6 +9,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from tests.servers import manage, production_env
+
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -84,3 +86,27 @@ def test_each_language_has_its_own_cached_page(framework):
 def test_draft_and_missing_pages_are_not_cached(client, draft_framework):
     assert client.get(draft_framework.get_absolute_url()).status_code == 404
     assert "X-Page-Cache" not in client.get(draft_framework.get_absolute_url())
+
+
+# A process that never handles a request, as `manage.py load_content` or `manage.py shell`:
+# its saves must make the cached pages stale too (with a shared cache, for every server).
+OUTSIDE_A_REQUEST = """
+from django.core.cache import cache
+from django.core.management import call_command
+from portal.page_cache import page_cache_version
+from values.models import Concept
+
+call_command("migrate", verbosity=0)
+before = page_cache_version()
+Concept.objects.create(name="Tillid", description="At stole på hinanden.")
+saved = page_cache_version()
+call_command("loaddata", "fixtures/00_concepts.json", verbosity=0)
+print(before, saved, page_cache_version())
+"""
+
+
+def test_a_save_outside_any_request_makes_cached_pages_stale():
+    env = production_env(DATABASE_URL="sqlite://:memory:", DJANGO_LOG_LEVEL="WARNING")
+    output = manage("shell", "--no-imports", "-c", OUTSIDE_A_REQUEST, env=env)
+    before, saved, loaded = (int(n) for n in output.split()[-3:])
+    assert before < saved < loaded
