@@ -9,31 +9,16 @@ and its details, a spiral and its steps), and keep the document's own heading fo
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.text import format_lazy, slugify
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
-def danish_slugify(text: str, max_length: int = 80) -> str:
-    """Slugify that spells æ, ø and å out instead of dropping them."""
-    slug = slugify(text.translate(DANISH_LETTERS))[:max_length].strip("-")
-    return slug or "x"
-
-
-def unique_slug(instance: models.Model, text: str, scope: Q | None = None) -> str:
-    """A slug from `text` that no other row in `scope` has yet (suffix -2, -3 …)."""
-    base = danish_slugify(text)
-    others = type(instance)._default_manager.filter(scope or Q()).exclude(pk=instance.pk)
-    slug, n = base, 2
-    while others.filter(slug=slug).exists():
-        slug = f"{base[:75]}-{n}"
-        n += 1
-    return slug
-
+from .bases import Ordered, Publishable, PublishableQuerySet, Slugged, Status, status_field
+from .bases import danish_slugify as danish_slugify  # imported from here elsewhere
+from .bases import unique_slug as unique_slug
 
 MARKUP_HELP = _(
     "Tom linje: nyt afsnit. En linje, der begynder med “- ”, er et punkt; “1. ” et nummereret "
@@ -47,34 +32,12 @@ def with_markup_help(text) -> str:
     return format_lazy("{} {}", text, MARKUP_HELP)
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Kladde")
-    PUBLISHED = "published", _("Offentliggjort")
-
-
-class Ordered(models.Model):
-    position = models.PositiveIntegerField(
-        _("rækkefølge"),
-        default=0,
-        db_index=True,
-        help_text=_("Lavere tal vises først. Følg dokumentets egen rækkefølge."),
-    )
-
-    class Meta:
-        abstract = True
-
-
-class Concept(Ordered):
+class Concept(Slugged, Ordered):
     """A topic shared across frameworks, so the same theme can be followed from one to another."""
 
+    slug_source = "name"
+
     name = models.CharField(_("navn"), max_length=100, unique=True)
-    slug = models.SlugField(
-        _("kortnavn i adressen"),
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text=_("Bruges i sidens adresse. Udfyldes automatisk ud fra navnet."),
-    )
     description = models.TextField(
         _("beskrivelse"),
         help_text=_("En kort, neutral beskrivelse skrevet til portalen (ikke citat fra kilderne)."),
@@ -88,29 +51,19 @@ class Concept(Ordered):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("values:concept", args=[self.slug])
 
 
-class Publisher(models.Model):
+class Publisher(Slugged):
     class Kind(models.TextChoices):
         MUNICIPALITY = "kommune", _("Kommune")
         ASSOCIATION = "forening", _("Kommunernes forening")
         OTHER = "andet", _("Andet")
 
+    slug_source = "name"
+
     name = models.CharField(_("navn"), max_length=200, unique=True)
-    slug = models.SlugField(
-        _("kortnavn i adressen"),
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text=_("Udfyldes automatisk ud fra navnet."),
-    )
     kind = models.CharField(
         _("type"),
         max_length=20,
@@ -127,18 +80,26 @@ class Publisher(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
+
+def _count(rows: models.QuerySet, group: str) -> Coalesce:
+    """How many of `rows` (already filtered on an OuterRef) there are, as a subquery."""
+    counted = rows.order_by().values(group).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
 
 
-class FrameworkQuerySet(models.QuerySet):
-    def published(self) -> FrameworkQuerySet:
-        return self.filter(status=Status.PUBLISHED)
+class FrameworkQuerySet(PublishableQuerySet):
+    def with_counts(self, themes: models.QuerySet, questions: models.QuerySet):
+        """Each framework's number of `themes` and `questions` (the visible ones, as passed in)
+        as `theme_count` and `question_count`, in the same query."""
+        return self.annotate(
+            theme_count=_count(themes.filter(framework=OuterRef("pk")), "framework"),
+            question_count=_count(
+                questions.filter(theme__framework=OuterRef("pk")), "theme__framework"
+            ),
+        )
 
 
-class Framework(Ordered):
+class Framework(Slugged, Publishable, Ordered):
     """One source document, presented faithfully."""
 
     publisher = models.ForeignKey(
@@ -150,13 +111,6 @@ class Framework(Ordered):
     )
     title = models.CharField(
         _("titel"), max_length=300, help_text=_("Dokumentets titel, som den står på forsiden.")
-    )
-    slug = models.SlugField(
-        _("kortnavn i adressen"),
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text=_("Bruges i sidens adresse. Udfyldes automatisk ud fra titlen."),
     )
     year = models.PositiveIntegerField(
         _("år"), null=True, blank=True, help_text=_("Udgivelsesåret, hvis dokumentet oplyser det.")
@@ -212,14 +166,6 @@ class Framework(Ordered):
             "Dokumentets litteraturliste eller henvisninger, ordret. Én henvisning pr. linje."
         ),
     )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
-        help_text=_("Kun offentliggjort indhold vises på den offentlige side."),
-    )
     status_note = models.TextField(
         _("statusnote"),
         blank=True,
@@ -241,7 +187,6 @@ class Framework(Ordered):
             )
         ),
     )
-    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
 
     objects = FrameworkQuerySet.as_manager()
 
@@ -253,25 +198,16 @@ class Framework(Ordered):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("values:framework", args=[self.slug])
 
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED
 
-
-class ThemeQuerySet(models.QuerySet):
+class ThemeQuerySet(PublishableQuerySet):
     def published(self) -> ThemeQuerySet:
-        return self.filter(status=Status.PUBLISHED, framework__status=Status.PUBLISHED)
+        return super().published().filter(framework__status=Status.PUBLISHED)
 
 
-class Theme(Ordered):
+class Theme(Slugged, Publishable, Ordered):
     framework = models.ForeignKey(
         Framework, verbose_name=_("ramme"), on_delete=models.CASCADE, related_name="themes"
     )
@@ -330,12 +266,8 @@ class Theme(Ordered):
         blank=True,
         help_text=with_markup_help(_("Portalens egen oplysning om gengivelsen af delen.")),
     )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=Status.choices,
+    status = status_field(
         default=Status.PUBLISHED,
-        db_index=True,
         help_text=_("Et tema vises kun, når både temaet og rammen er offentliggjort."),
     )
     concepts = models.ManyToManyField(
@@ -345,12 +277,12 @@ class Theme(Ordered):
         related_name="themes",
         help_text=_("De fælles begreber, temaet handler om."),
     )
-    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
 
     objects = ThemeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["framework", "position", "pk"]
+        # Own columns only: ordering by "framework" would join the framework into every query.
+        ordering = ["framework_id", "position", "pk"]
         verbose_name = _("tema")
         verbose_name_plural = _("temaer")
         constraints = [
@@ -362,10 +294,8 @@ class Theme(Ordered):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}" if self.number else self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title, Q(framework_id=self.framework_id))
-        super().save(*args, **kwargs)
+    def slug_scope(self) -> Q:
+        return Q(framework_id=self.framework_id)
 
     def get_absolute_url(self) -> str:
         return reverse("values:theme", args=[self.framework.slug, self.slug])
@@ -382,6 +312,12 @@ BLOCK_ORDER_HELP = _(
     "Lavere tal vises først. Temaets punkter og spørgsmålene til hele temaet deler rækkefølge, "
     "så et spørgsmål kan stå før eller efter et punkt, som i dokumentet."
 )
+
+
+class ItemQuerySet(PublishedThroughThemeQuerySet):
+    def for_worksheets(self):
+        """The items a visitor may collect for a worksheet (see Item.can_go_on_worksheet)."""
+        return self.filter(kind__in=Item.WORKSHEET_KINDS)
 
 
 class Item(Ordered):
@@ -417,6 +353,10 @@ class Item(Ordered):
         SPIRAL = "spiral", _("Spiral")
         SPIRAL_STEP = "spiral_step", _("Trin i spiral")
         RESPONSIVE_POINT = "responsive_point", _("Responsivt samarbejde")
+
+    # What a school board can take into a worksheet of its own, next to reflection questions:
+    # statements to discuss and indicators to assess. Other kinds are context, not questions.
+    WORKSHEET_KINDS = frozenset({Kind.STATEMENT, Kind.INDICATOR})
 
     class Responsibility(models.TextChoices):
         PARENTS = "parents", _("Forældrene")
@@ -496,10 +436,10 @@ class Item(Ordered):
     )
     updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
 
-    objects = PublishedThroughThemeQuerySet.as_manager()
+    objects = ItemQuerySet.as_manager()
 
     class Meta:
-        ordering = ["theme", "position", "pk"]
+        ordering = ["theme_id", "position", "pk"]
         verbose_name = _("punkt")
         verbose_name_plural = _("punkter")
 
@@ -511,6 +451,10 @@ class Item(Ordered):
     def heading(self) -> str:
         """The document's own heading over the item; never the kind's generic name."""
         return self.group
+
+    @property
+    def can_go_on_worksheet(self) -> bool:
+        return self.kind in self.WORKSHEET_KINDS
 
 
 class ReflectionQuestion(Ordered):
@@ -551,7 +495,7 @@ class ReflectionQuestion(Ordered):
     objects = PublishedThroughThemeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["theme", "position", "pk"]
+        ordering = ["theme_id", "position", "pk"]
         verbose_name = _("refleksionsspørgsmål")
         verbose_name_plural = pgettext_lazy("plural", "refleksionsspørgsmål")
 
