@@ -4,12 +4,11 @@ from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 
 from values.models import Concept
-from values.views import with_counts
-from values.visibility import frameworks_for
+from values.visibility import frameworks_with_counts_for
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    frameworks = with_counts(request, frameworks_for(request).select_related("publisher"))
+    frameworks = frameworks_with_counts_for(request)
     context = {"frameworks": frameworks, "concepts": Concept.objects.all()}
     return render(request, "portal/home.html", context)
 

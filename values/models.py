@@ -90,9 +90,12 @@ def _count(rows: models.QuerySet, group: str) -> Coalesce:
 class FrameworkQuerySet(PublishableQuerySet):
     def with_counts(self, themes: models.QuerySet, questions: models.QuerySet):
         """Each framework's number of `themes` and `questions` (the visible ones, as passed in)
-        as `theme_count` and `question_count`, in the same query."""
+        as `theme_count`, `part_count` and `question_count`, in the same query."""
+        own = themes.filter(framework=OuterRef("pk"))
         return self.annotate(
-            theme_count=_count(themes.filter(framework=OuterRef("pk")), "framework"),
+            # What the document calls its themes; all its parts for documents without themes.
+            theme_count=_count(own.filter(counts_as_theme=True), "framework"),
+            part_count=_count(own, "framework"),
             question_count=_count(
                 questions.filter(theme__framework=OuterRef("pk")), "theme__framework"
             ),

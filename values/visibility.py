@@ -66,6 +66,16 @@ def frameworks_for(request: HttpRequest):
     return Framework.objects.published()
 
 
+def frameworks_with_counts_for(request: HttpRequest):
+    """The visible frameworks with their publishers and how many visible themes and reflection
+    questions each has (`theme_count`, `question_count`), in one query."""
+    return (
+        frameworks_for(request)
+        .select_related("publisher")
+        .with_counts(themes_for(request), questions_for(request))
+    )
+
+
 def themes_for(request: HttpRequest):
     if preview_active(request):
         return Theme.objects.all()

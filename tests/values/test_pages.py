@@ -428,8 +428,8 @@ def test_each_public_page_runs_a_fixed_number_of_queries(
     framework = theme.framework
     expected = {
         # Every page also lists the source documents in its footer: one query.
-        reverse("home"): 5,  # frameworks, theme counts, question counts, concepts
-        reverse("values:framework_list"): 4,  # frameworks, theme counts, question counts
+        reverse("home"): 3,  # frameworks with their theme and question counts, concepts
+        reverse("values:framework_list"): 2,  # frameworks with their counts
         framework.get_absolute_url(): 4,  # framework, themes, their concepts
         theme.get_absolute_url(): 7,  # theme, concepts, items, questions, siblings, related
         reverse("values:concept_list"): 6,  # concepts, frameworks, three tag counts
