@@ -13,14 +13,15 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from values.bases import Ordered, Publishable, PublishableQuerySet, Slugged, Status, status_field
 from values.markup import plain_text
-from values.models import Item, Ordered, ReflectionQuestion, Status, unique_slug
+from values.models import Item, ReflectionQuestion
 
 # 32 bytes = 256 bits from the OS's CSPRNG; the issue asks for at least 128.
 TOKEN_BYTES = 32
@@ -100,21 +101,14 @@ def source_label(source: ReflectionQuestion | Item) -> str:
 PORTAL_QUESTION_CONTEXT = "Portalens spørgsmål – ikke fra rammerne"
 
 
-class WorksheetTemplateQuerySet(models.QuerySet):
-    def published(self) -> WorksheetTemplateQuerySet:
-        return self.filter(status=Status.PUBLISHED)
+class WorksheetTemplateQuerySet(PublishableQuerySet):
+    def with_question_counts(self) -> WorksheetTemplateQuerySet:
+        return self.annotate(question_count=Count("sections__questions"))
 
 
-class WorksheetTemplate(Ordered):
+class WorksheetTemplate(Slugged, Publishable, Ordered):
     title = models.CharField(
         _("titel"), max_length=200, help_text=_("Vises for skolebestyrelserne, fx “Værdier i ...”.")
-    )
-    slug = models.SlugField(
-        _("kortnavn i adressen"),
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text=_("Bruges i sidens adresse. Udfyldes automatisk ud fra titlen."),
     )
     introduction = models.TextField(
         _("indledning"),
@@ -128,15 +122,9 @@ class WorksheetTemplate(Ordered):
         default=45,
         help_text=_("Omtrent hvor lang tid en bestyrelse bruger på arket på et møde."),
     )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
-        help_text=_("Kun offentliggjorte skabeloner kan vælges af bestyrelserne."),
+    status = status_field(
+        help_text=_("Kun offentliggjorte skabeloner kan vælges af bestyrelserne.")
     )
-    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
 
     objects = WorksheetTemplateQuerySet.as_manager()
 
@@ -148,13 +136,16 @@ class WorksheetTemplate(Ordered):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("reflections:template", args=[self.slug])
+
+    def sections_with_public_questions(self):
+        """The sections, each with its public questions and their sources' places (two queries)."""
+        related = "theme__framework__publisher"
+        questions = TemplateQuestion.objects.public().select_related(
+            f"reflection_question__{related}", f"item__{related}"
+        )
+        return self.sections.prefetch_related(models.Prefetch("questions", queryset=questions))
 
 
 class TemplateSection(Ordered):
@@ -170,12 +161,32 @@ class TemplateSection(Ordered):
     )
 
     class Meta:
-        ordering = ["template", "position", "pk"]
+        # Own columns only: a foreign key here would join its table into every query.
+        ordering = ["template_id", "position", "pk"]
         verbose_name = _("afsnit i skabelon")
         verbose_name_plural = _("afsnit i skabeloner")
 
     def __str__(self) -> str:
         return f"{self.template} – {self.title}"
+
+
+def _published_source(source: str) -> Q:
+    return Q(
+        **{
+            f"{source}__theme__status": Status.PUBLISHED,
+            f"{source}__theme__framework__status": Status.PUBLISHED,
+        }
+    )
+
+
+class TemplateQuestionQuerySet(models.QuerySet):
+    def public(self) -> TemplateQuestionQuerySet:
+        """Questions of the template's own wording, or whose source is still published: a
+        question whose source was taken down is left out of new worksheets."""
+        own_wording = Q(reflection_question__isnull=True, item__isnull=True)
+        return self.filter(
+            own_wording | _published_source("reflection_question") | _published_source("item")
+        )
 
 
 class TemplateQuestion(Ordered):
@@ -222,8 +233,10 @@ class TemplateQuestion(Ordered):
         ),
     )
 
+    objects = TemplateQuestionQuerySet.as_manager()
+
     class Meta:
-        ordering = ["section", "position", "pk"]
+        ordering = ["section_id", "position", "pk"]
         verbose_name = _("spørgsmål i skabelon")
         verbose_name_plural = _("spørgsmål i skabeloner")
         constraints = [
@@ -256,14 +269,6 @@ class TemplateQuestion(Ordered):
                 _("Vælg et spørgsmål eller punkt fra en ramme, eller skriv en egen formulering."),
                 code="no_text",
             )
-
-    def is_public(self) -> bool:
-        """A question whose source is no longer published is left out of new worksheets."""
-        source = self.source
-        if source is None:
-            return True
-        theme = source.theme
-        return theme.status == Status.PUBLISHED and theme.framework.status == Status.PUBLISHED
 
 
 class WorksheetQuerySet(models.QuerySet):
@@ -325,7 +330,7 @@ class WorksheetSection(Ordered):
     introduction = models.TextField(_("indledning"), blank=True)
 
     class Meta:
-        ordering = ["worksheet", "position", "pk"]
+        ordering = ["worksheet_id", "position", "pk"]
         verbose_name = _("afsnit i arbejdsark")
         verbose_name_plural = pgettext_lazy("plural", "afsnit i arbejdsark")
 
@@ -365,7 +370,7 @@ class WorksheetQuestion(Ordered):
     )
 
     class Meta:
-        ordering = ["worksheet", "position", "pk"]
+        ordering = ["worksheet_id", "position", "pk"]
         verbose_name = _("spørgsmål i arbejdsark")
         verbose_name_plural = pgettext_lazy("plural", "spørgsmål i arbejdsark")
 
@@ -419,7 +424,7 @@ class Answer(models.Model):
     updated_by = models.CharField(_("sidst gemt af"), max_length=60, blank=True)
 
     class Meta:
-        ordering = ["question", "participant", "pk"]
+        ordering = ["question_id", "participant_id", "pk"]
         verbose_name = _("svar")
         verbose_name_plural = pgettext_lazy("plural", "svar")
         permissions = [("read_answers", _("Kan læse skolebestyrelsernes svar"))]
@@ -462,7 +467,7 @@ class NextStep(Ordered):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["question", "position", "pk"]
+        ordering = ["question_id", "position", "pk"]
         verbose_name = _("næste skridt")
         verbose_name_plural = pgettext_lazy("plural", "næste skridt")
 

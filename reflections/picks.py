@@ -35,13 +35,20 @@ def store(request: HttpRequest, picked: list[str]) -> None:
     request.session[SESSION_KEY] = picked[:MAX_PICKS]
 
 
+def _collectable(request: HttpRequest, prefix: str):
+    """What a visitor may collect: visible reflection questions, and visible items of the kinds
+    that can go on a worksheet (Item.can_go_on_worksheet), whatever a hand-made form sends."""
+    if prefix == "q":
+        return visibility.questions_for(request)
+    return visibility.items_for(request).for_worksheets()
+
+
 def exists(request: HttpRequest, key: str) -> bool:
     parsed = parse(key)
     if not parsed:
         return False
     prefix, pk = parsed
-    source = visibility.questions_for(request) if prefix == "q" else visibility.items_for(request)
-    return source.filter(pk=pk).exists()
+    return _collectable(request, prefix).filter(pk=pk).exists()
 
 
 def resolve(request: HttpRequest, picked: list[str]) -> list[tuple[str, Pick]]:
@@ -53,14 +60,10 @@ def resolve(request: HttpRequest, picked: list[str]) -> list[tuple[str, Pick]]:
             wanted[parsed[0]].append(parsed[1])
     related = "theme__framework__publisher"
     found = {}
-    if wanted["q"]:
-        for obj in (
-            visibility.questions_for(request).filter(pk__in=wanted["q"]).select_related(related)
-        ):
-            found[key_for(obj)] = obj
-    if wanted["i"]:
-        for obj in visibility.items_for(request).filter(pk__in=wanted["i"]).select_related(related):
-            found[key_for(obj)] = obj
+    for prefix, pks in wanted.items():
+        if pks:
+            for obj in _collectable(request, prefix).filter(pk__in=pks).select_related(related):
+                found[key_for(obj)] = obj
     return [(key, Pick(found[key])) for key in picked if key in found]
 
 

@@ -85,12 +85,8 @@ def create_from_template(
         school_name=school_name,
         board_name=board_name,
     )
-    sections = template.sections.prefetch_related(
-        "questions__reflection_question__theme__framework__publisher",
-        "questions__item__theme__framework__publisher",
-    )
     questions = []
-    for section in sections:
+    for section in template.sections_with_public_questions():
         ws_section = WorksheetSection.objects.create(
             worksheet=worksheet,
             title=section.title,
@@ -98,8 +94,6 @@ def create_from_template(
             position=section.position,
         )
         for tq in section.questions.all():
-            if not tq.is_public():
-                continue
             fields = {
                 "worksheet": worksheet,
                 "section": ws_section,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,6 @@ from .models import (
     Participant,
     QuestionKind,
     Rating,
-    TemplateQuestion,
     Worksheet,
     WorksheetTemplate,
     hash_token,
@@ -42,9 +40,7 @@ def done_message() -> str:
 
 
 def index(request):
-    templates = WorksheetTemplate.objects.published().annotate(
-        question_count=Count("sections__questions")
-    )
+    templates = WorksheetTemplate.objects.published().with_question_counts()
     collected = picks.resolve(request, picks.keys(request))
     mine = access.worksheets_in_session(request)
     response = render(
@@ -143,9 +139,7 @@ def create_own(request):
         messages.error(request, _("Tilføj mindst ét spørgsmål, før du opretter arbejdsarket."))
         return redirect(reverse("reflections:index") + "#egne")
     if not form.is_valid():
-        templates = WorksheetTemplate.objects.published().annotate(
-            question_count=Count("sections__questions")
-        )
+        templates = WorksheetTemplate.objects.published().with_question_counts()
         context = {
             "templates": templates,
             "collected": collected,
@@ -168,14 +162,6 @@ def create_own(request):
     return redirect("reflections:manage", new.worksheet.key)
 
 
-def _template_sections(template: WorksheetTemplate):
-    related = "theme__framework__publisher"
-    questions = TemplateQuestion.objects.select_related(
-        f"reflection_question__{related}", f"item__{related}"
-    )
-    return template.sections.prefetch_related(Prefetch("questions", queryset=questions))
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def template_detail(request, slug):
     template = get_object_or_404(WorksheetTemplate.objects.published(), slug=slug)
@@ -185,15 +171,14 @@ def template_detail(request, slug):
         _start_session(request, new)
         return redirect("reflections:manage", new.worksheet.key)
     sections, number = [], 0
-    for section in _template_sections(template):
+    for section in template.sections_with_public_questions():
         questions = []
         for q in section.questions.all():
-            if q.is_public():
-                number += 1
-                context = source_label(q.source) if q.source else PORTAL_QUESTION_CONTEXT
-                questions.append(
-                    {"number": number, "kind": q.kind, "text": q.wording, "context": context}
-                )
+            number += 1
+            context = source_label(q.source) if q.source else PORTAL_QUESTION_CONTEXT
+            questions.append(
+                {"number": number, "kind": q.kind, "text": q.wording, "context": context}
+            )
         sections.append((section, questions))
     return render(
         request,

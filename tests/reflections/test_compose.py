@@ -167,3 +167,24 @@ def test_the_landing_page_lists_the_worksheets_this_browser_can_open(chair, boar
         board.worksheet.get_absolute_url()
         not in Client().get(reverse("reflections:index")).content.decode()
     )
+
+
+def test_a_hand_made_post_cannot_collect_an_item_that_is_not_a_question(framework, client):
+    """The pages offer "Tilføj til arbejdsark" on statements and indicators only; the endpoint
+    keeps to the same rule for a form someone made by hand (here: a Ballerup example)."""
+    example = framework.themes.first().items.get(kind=Item.Kind.EXAMPLE)
+    assert not example.can_go_on_worksheet
+    response = client.post(
+        reverse("reflections:collect"), {"action": "add", "pick": f"i-{example.pk}"}
+    )
+    assert response.status_code == 404
+    assert client.session.get("worksheet_picks", []) == []
+    page = client.get(example.theme.get_absolute_url()).content.decode()
+    assert f'value="i-{example.pk}"' not in page
+
+
+def test_only_statements_and_indicators_can_go_on_a_worksheet(framework):
+    kinds = {item.kind: item.can_go_on_worksheet for item in Item.objects.all()}
+    assert kinds == {Item.Kind.EXAMPLE: False, Item.Kind.STATEMENT: True, Item.Kind.INDICATOR: True}
+    collectable = set(Item.objects.for_worksheets().values_list("kind", flat=True))
+    assert collectable == {Item.Kind.STATEMENT, Item.Kind.INDICATOR}
