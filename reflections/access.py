@@ -1,9 +1,9 @@
 """The one way into a board's worksheet.
 
-Opening a secret link stores the hash of its token in the visitor's session; every later request
-compares that hash with the worksheet's current one. Rotating a link changes the stored hash, so
-sessions opened with an old link lose access at once. Anything that doesn't match is answered with
-the same 404 as a missing page.
+Opening a secret link stores the hash of its token in the visitor's session (reflections.sessions);
+every later request compares that hash with the worksheet's current one. Rotating a link changes
+the stored hash, so sessions opened with an old link lose access at once. Anything that doesn't
+match is answered with the same 404 as a missing page.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 
-from .models import Participant, Worksheet, WorksheetQuestion
-
-SESSION_KEY = "reflections"
+from . import sessions
+from .models import Worksheet, WorksheetQuestion
 
 
 @dataclass(frozen=True)
@@ -26,33 +25,6 @@ class Access:
     worksheet: Worksheet
     is_chair: bool
     participant_id: int | None
-
-
-def _entries(request: HttpRequest) -> dict:
-    return request.session.get(SESSION_KEY, {})
-
-
-def grant(request: HttpRequest, worksheet: Worksheet, *, chair: bool) -> None:
-    """Remember in the session that this visitor opened the member (or chair) link."""
-    entries = _entries(request)
-    entry = dict(entries.get(worksheet.key, {}))
-    entry["m"] = worksheet.member_token_hash
-    if chair:
-        entry["c"] = worksheet.chair_token_hash
-    entries[worksheet.key] = entry
-    request.session[SESSION_KEY] = entries
-
-
-def remember_participant(request: HttpRequest, worksheet: Worksheet, participant: Participant):
-    entries = _entries(request)
-    entries[worksheet.key] = {**entries.get(worksheet.key, {}), "p": participant.pk}
-    request.session[SESSION_KEY] = entries
-
-
-def forget(request: HttpRequest, key: str) -> None:
-    entries = _entries(request)
-    if entries.pop(key, None) is not None:
-        request.session[SESSION_KEY] = entries
 
 
 def _matches(stored: str | None, current: str) -> bool:
@@ -78,34 +50,38 @@ def question_for(
 
 
 def _entry(request: HttpRequest, key: str) -> dict:
-    entry = _entries(request).get(key)
+    entry = sessions.entries(request).get(key)
     if not entry:  # never opened a link to this worksheet: not even a query
         raise Http404
     return entry
 
 
+def _opened_chair_link(entry: dict, worksheet: Worksheet) -> bool:
+    return _matches(entry.get(sessions.CHAIR_LINK_HASH), worksheet.chair_token_hash)
+
+
+def _opened_a_link(entry: dict, worksheet: Worksheet) -> bool:
+    return _opened_chair_link(entry, worksheet) or _matches(
+        entry.get(sessions.MEMBER_LINK_HASH), worksheet.member_token_hash
+    )
+
+
 def _checked(entry: dict, worksheet: Worksheet, *, chair: bool) -> Access:
-    is_chair = _matches(entry.get("c"), worksheet.chair_token_hash)
-    is_member = is_chair or _matches(entry.get("m"), worksheet.member_token_hash)
-    if not is_member or (chair and not is_chair):
+    is_chair = _opened_chair_link(entry, worksheet)
+    if not _opened_a_link(entry, worksheet) or (chair and not is_chair):
         raise Http404
-    return Access(worksheet, is_chair, entry.get("p"))
+    return Access(worksheet, is_chair, entry.get(sessions.PARTICIPANT_ID))
 
 
 def worksheets_in_session(request: HttpRequest) -> list[Worksheet]:
     """The worksheets this browser may still open (for the landing page)."""
-    entries = _entries(request)
+    entries = sessions.entries(request)
     if not entries:
         return []
     found = Worksheet.objects.filter(key__in=list(entries)).only(
         "key", "title", "school_name", "board_name", "member_token_hash", "chair_token_hash"
     )
-    return [
-        ws
-        for ws in found
-        if _matches(entries[ws.key].get("c"), ws.chair_token_hash)
-        or _matches(entries[ws.key].get("m"), ws.member_token_hash)
-    ]
+    return [ws for ws in found if _opened_a_link(entries[ws.key], ws)]
 
 
 def private(view):

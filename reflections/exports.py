@@ -163,153 +163,155 @@ def _para(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import (
-        KeepTogether,
-        Paragraph,
-        SimpleDocTemplate,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+class _PdfStory:
+    """The result as reportlab flowables: header, each question, the ratings, the next steps."""
 
-    regular, bold = _fonts()
-    base = ParagraphStyle("base", fontName=regular, fontSize=10, leading=14)
-    styles = {
-        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=18, leading=23),
-        "h2": ParagraphStyle(
-            "h2", parent=base, fontName=bold, fontSize=13, leading=17, spaceBefore=10, spaceAfter=4
-        ),
-        "question": ParagraphStyle("question", parent=base, fontName=bold, spaceBefore=8),
-        "meta": ParagraphStyle(
-            "meta", parent=base, fontSize=8.5, leading=11, textColor=colors.HexColor("#4a4a4a")
-        ),
-        "answer": ParagraphStyle("answer", parent=base, leftIndent=8),
-        "member": ParagraphStyle("member", parent=base, leftIndent=16, fontSize=9, leading=12),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
-        "th": ParagraphStyle("th", parent=base, fontName=bold, fontSize=9, leading=12),
-        "base": base,
-    }
-    worksheet = result.worksheet
-    story = [
-        Paragraph(_para(worksheet.title), styles["title"]),
-        Paragraph(_para(f"{worksheet.school_name} · {worksheet.board_name}"), styles["base"]),
-        Paragraph(
-            _para(
+    def __init__(self, result: Result, *, with_members: bool):
+        from reportlab.lib import colors
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import TableStyle
+
+        self.result, self.with_members = result, with_members
+        self.regular, bold = _fonts()
+        base = ParagraphStyle("base", fontName=self.regular, fontSize=10, leading=14)
+        self.styles = {
+            "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=18, leading=23),
+            "h2": ParagraphStyle(
+                "h2", parent=base, fontName=bold, fontSize=13, leading=17, spaceBefore=10,
+                spaceAfter=4,
+            ),
+            "question": ParagraphStyle("question", parent=base, fontName=bold, spaceBefore=8),
+            "meta": ParagraphStyle(
+                "meta", parent=base, fontSize=8.5, leading=11, textColor=colors.HexColor("#4a4a4a")
+            ),
+            "answer": ParagraphStyle("answer", parent=base, leftIndent=8),
+            "member": ParagraphStyle("member", parent=base, leftIndent=16, fontSize=9, leading=12),
+            "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
+            "th": ParagraphStyle("th", parent=base, fontName=bold, fontSize=9, leading=12),
+            "base": base,
+        }  # fmt: skip
+        self.table_style = TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), self.regular),
+                ("FONTNAME", (0, 0), (-1, 0), bold),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+            ]
+        )
+
+    def paragraph(self, text, style: str):
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(_para(str(text)), self.styles[style])
+
+    def table(self, data: list[list], widths: list[float]):
+        from reportlab.platypus import Table
+
+        return Table(data, colWidths=widths, style=self.table_style, repeatRows=1)
+
+    def steps_table(self, steps: list):
+        from reportlab.lib.units import mm
+
+        header = [self.paragraph(label, "th") for label in (_("Hvad"), _("Hvem"), _("Hvornår"))]
+        rows = [[self.paragraph(v, "cell") for v in (s.what, s.who, s.when)] for s in steps]
+        return self.table([header, *rows], [94 * mm, 45 * mm, 35 * mm])
+
+    def story(self) -> list:
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, Spacer
+
+        worksheet, result = self.result.worksheet, self.result
+        story = [
+            self.paragraph(worksheet.title, "title"),
+            self.paragraph(f"{worksheet.school_name} · {worksheet.board_name}", "base"),
+            self.paragraph(
                 _("Hentet %(when)s. %(answered)d af %(total)d spørgsmål har et fælles svar.")
                 % {
                     "when": _local(timezone.now()),
                     "answered": result.answered,
                     "total": len(result.questions),
-                }
+                },
+                "meta",
             ),
-            styles["meta"],
-        ),
-        Spacer(1, 4 * mm),
-    ]
-    table_style = TableStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), regular),
-            ("FONTNAME", (0, 0), (-1, 0), bold),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+            Spacer(1, 4 * mm),
         ]
-    )
+        for section in result.sections:
+            story.append(self.paragraph(section.section.title, "h2"))
+            for q in section.questions:
+                block = self.question_block(q)
+                story.append(KeepTogether(block[:3]))
+                story.extend(block[3:])
+        if result.rated:
+            story += [self.paragraph(_("Vurderinger"), "h2"), self.ratings_table()]
+        if result.steps:
+            story += [self.paragraph(_("Næste skridt"), "h2"), self.steps_table(result.steps)]
+        return story
 
-    def cell(text) -> Paragraph:
-        return Paragraph(_para(str(text)), styles["cell"])
+    def question_block(self, q) -> list:
+        question = q.question
+        block = [self.paragraph(f"{q.number}. {question.text}", "question")]
+        if question.context:
+            block.append(self.paragraph(question.context, "meta"))
+        if question.kind != QuestionKind.NEXT_STEPS:
+            block += [self.paragraph(line, "answer") for line in self.agreed_lines(q.agreed)]
+        elif q.steps:
+            block.append(self.steps_table(q.steps))
+        else:
+            block.append(self.paragraph(_("Ingen næste skridt endnu."), "answer"))
+        if self.with_members:
+            members = [m for m in q.members if m.is_answered]
+            block += [self.paragraph(self.member_line(m), "member") for m in members]
+        return block
 
-    def th(text) -> Paragraph:
-        return Paragraph(_para(str(text)), styles["th"])
+    @staticmethod
+    def agreed_lines(answer) -> list[str]:
+        label = _("Bestyrelsens fælles svar")
+        if not (answer and answer.is_answered):
+            return [f"{label}: {_('ikke besvaret')}"]
+        lines = []
+        if answer.rating:
+            lines.append(f"{_('Vurdering')}: {answer.get_rating_display()}")
+        if answer.text:
+            lines.append(f"{label}: {answer.text}")
+        if answer.evidence:
+            lines.append(f"{_('Hvordan ved vi det?')} {answer.evidence}")
+        return lines
 
-    for section in result.sections:
-        story.append(Paragraph(_para(section.section.title), styles["h2"]))
-        for q in section.questions:
-            question = q.question
-            block = [Paragraph(_para(f"{q.number}. {question.text}"), styles["question"])]
-            if question.context:
-                block.append(Paragraph(_para(question.context), styles["meta"]))
-            if question.kind == QuestionKind.NEXT_STEPS:
-                if q.steps:
-                    data = [[th(_("Hvad")), th(_("Hvem")), th(_("Hvornår"))]]
-                    data += [[cell(s.what), cell(s.who), cell(s.when)] for s in q.steps]
-                    block.append(
-                        Table(
-                            data,
-                            colWidths=[94 * mm, 45 * mm, 35 * mm],
-                            style=table_style,
-                            repeatRows=1,
-                        )
-                    )
-                else:
-                    block.append(Paragraph(_para(_("Ingen næste skridt endnu.")), styles["answer"]))
-            else:
-                answer = q.agreed
-                label = _("Bestyrelsens fælles svar")
-                if answer and answer.is_answered:
-                    if answer.rating:
-                        block.append(
-                            Paragraph(
-                                _para(f"{_('Vurdering')}: {answer.get_rating_display()}"),
-                                styles["answer"],
-                            )
-                        )
-                    if answer.text:
-                        block.append(Paragraph(_para(f"{label}: {answer.text}"), styles["answer"]))
-                    if answer.evidence:
-                        block.append(
-                            Paragraph(
-                                _para(f"{_('Hvordan ved vi det?')} {answer.evidence}"),
-                                styles["answer"],
-                            )
-                        )
-                else:
-                    block.append(
-                        Paragraph(_para(f"{label}: {_('ikke besvaret')}"), styles["answer"])
-                    )
-            if with_members:
-                for member in q.members:
-                    if not member.is_answered:
-                        continue
-                    parts = [member.participant.display_name + ":"]
-                    if member.rating:
-                        parts.append(f"[{member.get_rating_display()}]")
-                    parts.append(member.text)
-                    if member.evidence:
-                        parts.append(f"({_('Hvordan ved vi det?')} {member.evidence})")
-                    block.append(Paragraph(_para(" ".join(parts)), styles["member"]))
-            story.append(KeepTogether(block[:3]))
-            story.extend(block[3:])
+    @staticmethod
+    def member_line(member) -> str:
+        parts = [member.participant.display_name + ":"]
+        if member.rating:
+            parts.append(f"[{member.get_rating_display()}]")
+        parts.append(member.text)
+        if member.evidence:
+            parts.append(f"({_('Hvordan ved vi det?')} {member.evidence})")
+        return " ".join(parts)
 
-    if result.rated:
-        story.append(Paragraph(_para(_("Vurderinger")), styles["h2"]))
-        header = [th(_("Nr.")), th(_("Indikator"))]
-        header += [th(label) for _value, label, _count in result.rated[0].rating_counts()]
-        header.append(th(_("Fælles vurdering")))
-        data = [header]
-        for q in result.rated:
+    def ratings_table(self):
+        from reportlab.lib.units import mm
+
+        rated = self.result.rated
+        header = [_("Nr."), _("Indikator")]
+        header += [label for _value, label, _count in rated[0].rating_counts()]
+        header.append(_("Fælles vurdering"))
+        data = [[self.paragraph(label, "th") for label in header]]
+        for q in rated:
             agreed = q.agreed.get_rating_display() if q.agreed and q.agreed.rating else "–"
-            data.append(
-                [cell(q.number), cell(q.question.text)]
-                + [cell(count) for _value, _label, count in q.rating_counts()]
-                + [cell(agreed)]
-            )
-        widths = [10 * mm, 56 * mm] + [17 * mm] * 5 + [23 * mm]
-        story.append(Table(data, colWidths=widths, style=table_style, repeatRows=1))
+            values = [q.number, q.question.text]
+            values += [count for _value, _label, count in q.rating_counts()]
+            data.append([self.paragraph(value, "cell") for value in [*values, agreed]])
+        return self.table(data, [10 * mm, 56 * mm] + [17 * mm] * 5 + [23 * mm])
 
-    if result.steps:
-        story.append(Paragraph(_para(_("Næste skridt")), styles["h2"]))
-        data = [[th(_("Hvad")), th(_("Hvem")), th(_("Hvornår"))]]
-        data += [[cell(s.what), cell(s.who), cell(s.when)] for s in result.steps]
-        story.append(
-            Table(data, colWidths=[94 * mm, 45 * mm, 35 * mm], style=table_style, repeatRows=1)
-        )
 
+def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    pdf = _PdfStory(result, with_members=with_members)
+    worksheet = result.worksheet
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -325,11 +327,11 @@ def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
 
     def footer(canvas, doc):
         canvas.saveState()
-        canvas.setFont(regular, 8)
+        canvas.setFont(pdf.regular, 8)
         canvas.setFillColor(colors.HexColor("#4a4a4a"))
         canvas.drawString(18 * mm, 9 * mm, f"{worksheet.title} – {worksheet.school_name}"[:110])
         canvas.drawRightString(A4[0] - 18 * mm, 9 * mm, _("Side %(page)d") % {"page": doc.page})
         canvas.restoreState()
 
-    document.build(story, onFirstPage=footer, onLaterPages=footer)
+    document.build(pdf.story(), onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

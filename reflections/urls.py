@@ -1,30 +1,30 @@
 from django.urls import path
 
-from . import views
+from .views import autosave, board, chair, collect, links, results
 
 app_name = "reflections"
 
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("saml/", views.collect, name="collect"),
-    path("opret/", views.create_own, name="create_own"),
-    path("skabelon/<slug:slug>/", views.template_detail, name="template"),
+    path("", collect.index, name="index"),
+    path("saml/", collect.collect, name="collect"),
+    path("opret/", collect.create_own, name="create_own"),
+    path("skabelon/<slug:slug>/", collect.template_detail, name="template"),
     # Secret links: the token is exchanged for a session and never stays in the address bar.
-    path("m/<str:token>/", views.member_link, name="member_link"),
-    path("f/<str:token>/", views.chair_link, name="chair_link"),
+    path("m/<str:token>/", links.member_link, name="member_link"),
+    path("f/<str:token>/", links.chair_link, name="chair_link"),
     # A board's workspace; every view below goes through access.access_for.
-    path("ark/<str:key>/", views.worksheet, name="worksheet"),
-    path("ark/<str:key>/navn/", views.join, name="join"),
-    path("ark/<str:key>/afsnit/<int:section_id>/", views.section, name="section"),
-    path("ark/<str:key>/gem/<int:question_id>/", views.autosave, name="autosave"),
-    path("ark/<str:key>/skridt/<int:step_id>/", views.step_edit, name="step_edit"),
-    path("ark/<str:key>/resultat/", views.result, name="result"),
-    path("ark/<str:key>/resultat.pdf", views.result_pdf, name="result_pdf"),
-    path("ark/<str:key>/svar.csv", views.export_csv, name="export_csv"),
-    path("ark/<str:key>/svar.xlsx", views.export_xlsx, name="export_xlsx"),
-    path("ark/<str:key>/tomt-ark/", views.blank, name="blank"),
-    path("ark/<str:key>/formand/", views.manage, name="manage"),
-    path("ark/<str:key>/formand/nyt-link/", views.rotate, name="rotate"),
-    path("ark/<str:key>/formand/status/", views.set_status, name="status"),
-    path("ark/<str:key>/formand/slet/", views.delete, name="delete"),
+    path("ark/<str:key>/", board.worksheet, name="worksheet"),
+    path("ark/<str:key>/navn/", board.join, name="join"),
+    path("ark/<str:key>/afsnit/<int:section_id>/", board.section, name="section"),
+    path("ark/<str:key>/gem/<int:question_id>/", autosave.autosave, name="autosave"),
+    path("ark/<str:key>/skridt/<int:step_id>/", board.step_edit, name="step_edit"),
+    path("ark/<str:key>/resultat/", results.result, name="result"),
+    path("ark/<str:key>/resultat.pdf", results.result_pdf, name="result_pdf"),
+    path("ark/<str:key>/svar.csv", results.export_csv, name="export_csv"),
+    path("ark/<str:key>/svar.xlsx", results.export_xlsx, name="export_xlsx"),
+    path("ark/<str:key>/tomt-ark/", results.blank, name="blank"),
+    path("ark/<str:key>/formand/", chair.manage, name="manage"),
+    path("ark/<str:key>/formand/nyt-link/", chair.rotate, name="rotate"),
+    path("ark/<str:key>/formand/status/", chair.set_status, name="status"),
+    path("ark/<str:key>/formand/slet/", chair.delete, name="delete"),
 ]

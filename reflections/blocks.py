@@ -1,0 +1,159 @@
+"""A question on a section page as the forms see it: the member's own answer, the board's agreed
+answer (with its version, so two people saving at once get both texts side by side) or the
+question's next steps, and how a page save writes what changed.
+"""
+
+from __future__ import annotations
+
+from django.forms import Form
+
+from . import services
+from .access import Access
+from .forms import AnswerForm, NextStepForm
+from .models import Answer, QuestionKind, Worksheet, WorksheetSection
+from .results import QuestionResult, build_result, digest
+
+
+def merge_texts(theirs: str, mine: str) -> str:
+    """Both texts, once each: what someone else saved first, then what this visitor wrote."""
+    if not theirs or theirs == mine:
+        return mine
+    if not mine or mine in theirs:
+        return theirs
+    return f"{theirs}\n\n{mine}"
+
+
+class QuestionBlock:
+    """One question on a section page: its forms, the others' answers, steps and any conflict."""
+
+    def __init__(self, result: QuestionResult, participant_id: int | None, data=None):
+        self.result = result
+        self.question = result.question
+        self.own = next((a for a in result.members if a.participant_id == participant_id), None)
+        self.others = [a for a in result.members if a.participant_id != participant_id]
+        self.agreed = result.agreed
+        kind = self.question.kind
+        self.own_form = AnswerForm(
+            data, kind=kind, prefix=f"own-{self.question.pk}", initial=self._initial(self.own)
+        )
+        self.agreed_form = None
+        if kind != QuestionKind.NEXT_STEPS:
+            self.agreed_form = AnswerForm(
+                data,
+                kind=kind,
+                prefix=f"agreed-{self.question.pk}",
+                initial={**self._initial(self.agreed), "version": self.version},
+            )
+        self.step_form = (
+            NextStepForm(data, prefix=f"step-{self.question.pk}")
+            if kind == QuestionKind.NEXT_STEPS
+            else None
+        )
+        self.conflict = None
+        self.conflict_mine = None
+
+    @property
+    def version(self) -> int:
+        return self.agreed.version if self.agreed else 0
+
+    @staticmethod
+    def _initial(answer: Answer | None) -> dict:
+        if answer is None:
+            return {"digest": digest()}
+        return {
+            "text": answer.text,
+            "rating": answer.rating,
+            "evidence": answer.evidence,
+            "digest": digest(answer.text, answer.rating, answer.evidence),
+        }
+
+    @staticmethod
+    def submitted(form: Form) -> bool:
+        """Whether the page sent this answer at all (a partial post leaves the rest alone)."""
+        return any(f"{form.prefix}-{name}" in form.data for name in ("text", "rating", "evidence"))
+
+    @staticmethod
+    def changed(form: AnswerForm) -> bool:
+        """Whether what was sent back differs from what the page was rendered with."""
+        return form.cleaned_data.get("digest", "") != digest(**form.content())
+
+    def forms(self) -> list[Form]:
+        return [f for f in (self.own_form, self.agreed_form, self.step_form) if f is not None]
+
+    def show_conflict(self, current: Answer, mine: dict) -> None:
+        """Both texts side by side, and the agreed field pre-filled with them merged."""
+        self.conflict = current
+        self.conflict_mine = mine
+        merged = {
+            "text": merge_texts(current.text, mine["text"]),
+            "rating": mine["rating"] or current.rating,
+            "evidence": merge_texts(current.evidence, mine["evidence"]),
+        }
+        self.agreed_form = AnswerForm(
+            kind=self.question.kind,
+            prefix=f"agreed-{self.question.pk}",
+            initial={
+                **merged,
+                "version": current.version,
+                "digest": digest(current.text, current.rating, current.evidence),
+            },
+        )
+
+    # --- Saving a page ---------------------------------------------------------------------
+
+    def save(self, worksheet: Worksheet, participant_id: int, by: str) -> tuple[int, bool]:
+        """Write what this block's forms changed: (forms that did not validate, conflict)."""
+        invalid = self._save_own(worksheet, participant_id)
+        agreed_invalid, conflict = self._save_agreed(worksheet, by)
+        return invalid + agreed_invalid + self._save_step(worksheet), conflict
+
+    def _save_own(self, worksheet: Worksheet, participant_id: int) -> int:
+        form = self.own_form
+        if not self.submitted(form):
+            return 0
+        if not form.is_valid():
+            return 1
+        if self.changed(form):
+            services.save_own_answer(worksheet, self.question, participant_id, **form.content())
+        return 0
+
+    def _save_agreed(self, worksheet: Worksheet, by: str) -> tuple[int, bool]:
+        form = self.agreed_form
+        if form is None or not self.submitted(form):
+            return 0, False
+        if not form.is_valid():
+            return 1, False
+        if not self.changed(form):
+            return 0, False
+        content = form.content()
+        outcome = services.save_agreed_answer(
+            worksheet,
+            self.question,
+            base_version=form.cleaned_data.get("version") or 0,
+            by=by,
+            **content,
+        )
+        if outcome.conflict is None:
+            return 0, False
+        self.show_conflict(outcome.conflict, content)
+        return 0, True
+
+    def _save_step(self, worksheet: Worksheet) -> int:
+        form = self.step_form
+        if form is None:
+            return 0
+        if not form.is_valid():
+            return 1
+        if form.has_step():
+            data = form.cleaned_data
+            services.add_next_step(
+                worksheet, self.question, what=data["what"], who=data["who"], when=data["when"]
+            )
+            self.step_form = NextStepForm(prefix=f"step-{self.question.pk}")
+        return 0
+
+
+def section_blocks(acc: Access, section: WorksheetSection, data=None) -> list[QuestionBlock]:
+    """The blocks of one section's questions, with everyone's answers (four queries)."""
+    result = build_result(acc.worksheet, [section])
+    return [QuestionBlock(q, acc.participant_id, data) for q in result.sections[0].questions]

@@ -1,0 +1,95 @@
+"""Autosave: one answer as JSON each time a member pauses typing – the portal's busiest write."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services, sessions
+from ..access import private, question_for
+from ..forms import AnswerForm
+from ..models import Answer, WorksheetQuestion
+from ..results import digest
+from .shared import done_message
+
+SCOPES = {"own", "agreed"}
+FIELDS = ("text", "rating", "evidence", "version")
+
+
+def _json_error(status: int, code: str, message: str, errors=None) -> JsonResponse:
+    body = {"status": code, "message": message}
+    if errors:
+        body["errors"] = errors
+    return JsonResponse(body, status=status)
+
+
+def _payload(request: HttpRequest, question: WorksheetQuestion) -> dict | None:
+    """The JSON body if it names a scope this question has, else None."""
+    try:
+        payload = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(payload, dict) or payload.get("scope") not in SCOPES:
+        return None
+    if payload["scope"] == "agreed" and question.is_next_steps:
+        return None
+    return payload
+
+
+def _conflict(theirs: Answer) -> JsonResponse:
+    """Someone saved the agreed answer since this page loaded: what they saved, to merge."""
+    return JsonResponse(
+        {
+            "status": "conflict",
+            "message": _("%(name)s har ændret fællessvaret, mens du skrev.")
+            % {"name": theirs.updated_by or _("En anden")},
+            "version": theirs.version,
+            "text": theirs.text,
+            "rating": theirs.rating,
+            "rating_label": theirs.get_rating_display() if theirs.rating else "",
+            "evidence": theirs.evidence,
+            "updated_by": theirs.updated_by,
+            "digest": digest(theirs.text, theirs.rating, theirs.evidence),
+        },
+        status=409,
+    )
+
+
+@private
+@require_POST
+def autosave(request: HttpRequest, key: str, question_id: int) -> JsonResponse:
+    """Save one answer as JSON; answers only after the write is committed (autocommit)."""
+    acc, question = question_for(request, key, question_id)
+    ws = acc.worksheet
+    if ws.is_done:
+        return _json_error(409, "closed", done_message())
+    if acc.participant_id is None:
+        return _json_error(403, "no_name", _("Skriv dit navn, før du svarer."))
+    payload = _payload(request, question)
+    if payload is None:
+        return _json_error(400, "bad_request", _("Forkert forespørgsel."))
+    data = {f: payload[f] for f in FIELDS if isinstance(payload.get(f), str | int)}
+    form = AnswerForm(data, kind=question.kind)
+    if not form.is_valid():
+        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+        first = next(iter(errors.values()))[0]
+        return _json_error(400, "invalid", first, errors)
+    content = form.content()
+    if payload["scope"] == "own":
+        services.save_own_answer(ws, question, acc.participant_id, **content)
+        return JsonResponse({"status": "saved", "digest": digest(**content)})
+    outcome = services.save_agreed_answer(
+        ws,
+        question,
+        base_version=form.cleaned_data.get("version") or 0,
+        by=sessions.display_name(request, ws.key),
+        **content,
+    )
+    if outcome.conflict is not None:
+        return _conflict(outcome.conflict)
+    return JsonResponse(
+        {"status": "saved", "version": outcome.version, "digest": digest(**content)}
+    )

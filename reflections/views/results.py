@@ -1,0 +1,72 @@
+"""What the board made: the result page, a blank sheet to print, and the downloads."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .. import exports
+from ..access import Access, access_for, private
+from ..charts import ratings_chart
+from ..models import Rating, Worksheet
+from ..results import build_result
+from .shared import board_context
+
+
+def _result_context(acc: Access, request: HttpRequest) -> dict:
+    result = build_result(acc.worksheet)
+    chart = ratings_chart(result.rated, _("ikke vurderet"), _("Fælles"))
+    return board_context(acc, request, result=result, chart=chart, ratings=Rating.choices)
+
+
+@private
+@require_GET
+def result(request: HttpRequest, key: str) -> HttpResponse:
+    acc = access_for(request, key)
+    return render(request, "reflections/result.html", _result_context(acc, request))
+
+
+@private
+@require_GET
+def blank(request: HttpRequest, key: str) -> HttpResponse:
+    acc = access_for(request, key)
+    result = build_result(acc.worksheet)
+    return render(
+        request,
+        "reflections/blank.html",
+        board_context(acc, request, result=result, ratings=Rating.choices),
+    )
+
+
+def _download(worksheet: Worksheet, content: bytes, content_type: str, extension: str):
+    response = HttpResponse(content, content_type=content_type)
+    name = exports.filename(worksheet, extension)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@private
+@require_GET
+def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
+    acc = access_for(request, key)
+    with_members = request.GET.get("medlemmer") == "1"
+    content = exports.result_pdf(build_result(acc.worksheet), with_members=with_members)
+    return _download(acc.worksheet, content, "application/pdf", "pdf")
+
+
+@private
+@require_GET
+def export_csv(request: HttpRequest, key: str) -> HttpResponse:
+    acc = access_for(request, key)
+    content = exports.answers_csv(build_result(acc.worksheet))
+    return _download(acc.worksheet, content, "text/csv; charset=utf-8", "csv")
+
+
+@private
+@require_GET
+def export_xlsx(request: HttpRequest, key: str) -> HttpResponse:
+    acc = access_for(request, key)
+    content = exports.answers_xlsx(build_result(acc.worksheet))
+    return _download(acc.worksheet, content, exports.XLSX_TYPE, "xlsx")

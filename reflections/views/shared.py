@@ -1,0 +1,34 @@
+"""What several worksheet views need: the page context, the done message, starting a session."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from .. import access, services, sessions
+
+
+def done_message() -> str:
+    return _("Arbejdsarket er markeret som færdigt. Formanden kan genåbne det.")
+
+
+def board_context(acc: access.Access, request: HttpRequest, **extra) -> dict:
+    """The context every board page has: the worksheet, who is looking, and the rest."""
+    return {
+        "worksheet": acc.worksheet,
+        "is_chair": acc.is_chair,
+        "display_name": sessions.display_name(request, acc.worksheet.key),
+        **extra,
+    }
+
+
+def start_session(request: HttpRequest, new: services.NewWorksheet) -> None:
+    """The creator of a new worksheet is its chair, and sees its two links once."""
+    sessions.grant(request, new.worksheet, chair=True)
+    if new.participant:
+        sessions.remember_participant(request, new.worksheet, new.participant)
+    sessions.show_links_once(request, new.worksheet, member=new.member_token, chair=new.chair_token)
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
