@@ -79,6 +79,64 @@ def page_bytes(port: int, path: str) -> tuple[int, int, int]:
     return len(page.body), len(gzip.compress(page.body)), assets
 
 
+def report(rows: list, args: argparse.Namespace, info: dict, workers: str, threads: int) -> None:
+    """The table, the one-at-a-time table and the targets."""
+    baseline = rows[0][1].rps
+    print()
+    print(
+        f"One app server: gunicorn, {workers} workers × {threads} threads, PostgreSQL, "
+        f"{args.connections} connections ({args.generator}), {args.seconds:.0f} s per endpoint, "
+        f"on {multiprocessing.cpu_count()} cores shared with the load generator."
+    )
+    print(
+        f"Content ×{args.multiply}: {info['frameworks']} frameworks, {info['themes']} themes, "
+        f"{info['items']} items, {info['questions']} questions."
+    )
+    print()
+    print(
+        f"{'endpoint':<20} {'req/s':>8} {'× base':>7} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'p99 ms':>8} {'errors':>7} {'HTML B':>8} {'gzip B':>7} {'CSS+JS gz B':>12}"
+    )
+    for label, busy, sizes, _single in rows:
+        html, html_gz, assets = sizes or ("", "", "")
+        print(
+            f"{label:<20} {busy.rps:>8.1f} {busy.rps / baseline:>7.2f} {busy.p50:>8.1f} "
+            f"{busy.p95:>8.1f} {busy.p99:>8.1f} {len(busy.errors):>7} {html:>8} {html_gz:>7} "
+            f"{assets:>12}"
+        )
+    print()
+    print("The same endpoints one request at a time (the server's own time, no queueing):")
+    print(f"{'endpoint':<20} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for label, _busy, _sizes, single in rows:
+        print(f"{label:<20} {single.p50:>8.1f} {single.p95:>8.1f} {single.p99:>8.1f}")
+    print()
+    by_label = {row[0]: row[1] for row in rows}
+    singles = {row[0]: row[3] for row in rows}
+    for label in ("home", "theme page", "concept comparison", "search"):
+        if label in by_label:
+            ratio = by_label[label].rps / baseline
+            verdict = "met" if ratio >= TARGETS["page_ratio"] else "MISSED"
+            print(f"target {label}: ≥ 50 % of baseline req/s – {ratio:.0%} {verdict}")
+    if "search" in by_label:
+        p95 = by_label["search"].p95
+        verdict = "met" if p95 < TARGETS["search_p95_ms"] else "MISSED"
+        print(f"target search p95 < 30 ms – {p95:.1f} ms {verdict}")
+    if "worksheet autosave" in by_label:
+        p99 = by_label["worksheet autosave"].p99
+        verdict = "met" if p99 < TARGETS["autosave_p99_ms"] else "MISSED"
+        print(f"target autosave p99 < 50 ms – {p99:.1f} ms {verdict}")
+    if "search (uncached)" in by_label:
+        busy, single = by_label["search (uncached)"], singles["search (uncached)"]
+        print(
+            f"for information, a search the page cache has not seen: {busy.rps:.0f} req/s "
+            f"({busy.rps / baseline:.0%} of baseline), p95 {busy.p95:.0f} ms at "
+            f"{args.connections} connections; {single.p50:.0f} ms (p50) one at a time"
+        )
+    failed = {label: statistics.multimode(busy.errors) for label, busy, *_ in rows if busy.errors}
+    if failed:
+        print("errors:", failed)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=10, help="per endpoint (default 10)")
@@ -150,60 +208,7 @@ def main() -> None:
             single = load(server.port, kind, paths, max(2, args.seconds / 3), 1, **board)
             rows.append((label, busy, sizes, single))
 
-    baseline = rows[0][1].rps
-    print()
-    print(
-        f"One app server: gunicorn, {workers} workers × {threads} threads, PostgreSQL, "
-        f"{args.connections} connections ({args.generator}), {args.seconds:.0f} s per endpoint, "
-        f"on {multiprocessing.cpu_count()} cores shared with the load generator."
-    )
-    print(
-        f"Content ×{args.multiply}: {info['frameworks']} frameworks, {info['themes']} themes, "
-        f"{info['items']} items, {info['questions']} questions."
-    )
-    print()
-    print(
-        f"{'endpoint':<20} {'req/s':>8} {'× base':>7} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'p99 ms':>8} {'errors':>7} {'HTML B':>8} {'gzip B':>7} {'CSS+JS gz B':>12}"
-    )
-    for label, busy, sizes, _single in rows:
-        html, html_gz, assets = sizes or ("", "", "")
-        print(
-            f"{label:<20} {busy.rps:>8.1f} {busy.rps / baseline:>7.2f} {busy.p50:>8.1f} "
-            f"{busy.p95:>8.1f} {busy.p99:>8.1f} {len(busy.errors):>7} {html:>8} {html_gz:>7} "
-            f"{assets:>12}"
-        )
-    print()
-    print("The same endpoints one request at a time (the server's own time, no queueing):")
-    print(f"{'endpoint':<20} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
-    for label, _busy, _sizes, single in rows:
-        print(f"{label:<20} {single.p50:>8.1f} {single.p95:>8.1f} {single.p99:>8.1f}")
-    print()
-    by_label = {row[0]: row[1] for row in rows}
-    singles = {row[0]: row[3] for row in rows}
-    for label in ("home", "theme page", "concept comparison", "search"):
-        if label in by_label:
-            ratio = by_label[label].rps / baseline
-            verdict = "met" if ratio >= TARGETS["page_ratio"] else "MISSED"
-            print(f"target {label}: ≥ 50 % of baseline req/s – {ratio:.0%} {verdict}")
-    if "search" in by_label:
-        p95 = by_label["search"].p95
-        verdict = "met" if p95 < TARGETS["search_p95_ms"] else "MISSED"
-        print(f"target search p95 < 30 ms – {p95:.1f} ms {verdict}")
-    if "worksheet autosave" in by_label:
-        p99 = by_label["worksheet autosave"].p99
-        verdict = "met" if p99 < TARGETS["autosave_p99_ms"] else "MISSED"
-        print(f"target autosave p99 < 50 ms – {p99:.1f} ms {verdict}")
-    if "search (uncached)" in by_label:
-        busy, single = by_label["search (uncached)"], singles["search (uncached)"]
-        print(
-            f"for information, a search the page cache has not seen: {busy.rps:.0f} req/s "
-            f"({busy.rps / baseline:.0%} of baseline), p95 {busy.p95:.0f} ms at "
-            f"{args.connections} connections; {single.p50:.0f} ms (p50) one at a time"
-        )
-    failed = {label: statistics.multimode(busy.errors) for label, busy, *_ in rows if busy.errors}
-    if failed:
-        print("errors:", failed)
+    report(rows, args, info, workers, threads)
 
 
 if __name__ == "__main__":

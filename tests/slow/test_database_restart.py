@@ -51,6 +51,49 @@ def cluster():
     cluster.remove()
 
 
+class Load:
+    """Members saving answers and a load balancer probing /healthz, each in a thread of its own,
+    recording every response: (time sent, "save" | "health", status)."""
+
+    def __init__(self, questions: list[int]):
+        self.questions = questions
+        self.events: list[tuple[float, str, int]] = []
+        self.last_ack: dict[tuple[str, int], int] = {}
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+
+    def write(self, name: str, member: Member) -> None:
+        seq = 0
+        while not self.stop.is_set():
+            seq += 1
+            question_id = self.questions[seq % len(self.questions)]
+            sent = time.monotonic()
+            try:
+                response = member.autosave(question_id, f"{name} svar nr. {seq}")
+                status = response.status
+                ok = member.acknowledged(response)
+            except OSError:
+                status, ok = 0, False
+            with self.lock:
+                self.events.append((sent, "save", status))
+                if ok:
+                    self.last_ack[(name, question_id)] = seq
+            if not ok:
+                time.sleep(0.05)  # as the page's script does: retry shortly
+
+    def probe(self, port: int) -> None:
+        browser = Browser(port, https=False, timeout=5)
+        while not self.stop.is_set():
+            sent = time.monotonic()
+            try:
+                status = browser.get("/healthz").status
+            except OSError:
+                status = 0
+            with self.lock:
+                self.events.append((sent, "health", status))
+            time.sleep(0.05)  # a probe every 50 ms, as a load balancer would
+
+
 def test_database_restart_gives_503_then_recovers_within_5_s_losing_no_saved_answer(
     cluster, static_root, tmp_path
 ):
@@ -63,10 +106,8 @@ def test_database_restart_gives_503_then_recovers_within_5_s_losing_no_saved_ans
     setup = manage("shell", "-c", SETUP_BOARD, env=env)
     board = json.loads(next(line for line in setup.splitlines() if line.startswith("{")))
 
-    events: list[tuple[float, str, int]] = []  # (time, "health" | "save", status)
-    last_ack: dict[tuple[str, int], int] = {}
-    lock = threading.Lock()
-    stop = threading.Event()
+    load = Load(board["questions"])
+    events, last_ack, stop = load.events, load.last_ack, load.stop
 
     with gunicorn(env, tmp_path / "gunicorn.log", workers=2, threads=2) as server:
         members = []
@@ -75,39 +116,8 @@ def test_database_restart_gives_503_then_recovers_within_5_s_losing_no_saved_ans
             member.join(board["token"], f"Medlem {n}")
             members.append((f"Medlem {n}", member))
 
-        def write(name: str, member: Member) -> None:
-            seq = 0
-            while not stop.is_set():
-                seq += 1
-                question_id = board["questions"][seq % len(board["questions"])]
-                sent = time.monotonic()
-                try:
-                    response = member.autosave(question_id, f"{name} svar nr. {seq}")
-                    status = response.status
-                    ok = member.acknowledged(response)
-                except OSError:
-                    status, ok = 0, False
-                with lock:
-                    events.append((sent, "save", status))
-                    if ok:
-                        last_ack[(name, question_id)] = seq
-                if not ok:
-                    time.sleep(0.05)  # as the page's script does: retry shortly
-
-        def probe() -> None:
-            browser = Browser(server.port, https=False, timeout=5)
-            while not stop.is_set():
-                sent = time.monotonic()
-                try:
-                    status = browser.get("/healthz").status
-                except OSError:
-                    status = 0
-                with lock:
-                    events.append((sent, "health", status))
-                time.sleep(0.05)
-
-        threads = [threading.Thread(target=write, args=pair) for pair in members]
-        threads.append(threading.Thread(target=probe))
+        threads = [threading.Thread(target=load.write, args=pair) for pair in members]
+        threads.append(threading.Thread(target=load.probe, args=(server.port,)))
         for thread in threads:
             thread.start()
         time.sleep(3)
