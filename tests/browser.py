@@ -32,8 +32,15 @@ def _chromium_missing_reason() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module.
+
+    While Playwright's sync API is open it keeps an asyncio loop running in the test thread, and
+    Django then refuses ORM calls from that thread unless DJANGO_ALLOW_ASYNC_UNSAFE is set. The
+    ORM calls of these tests are plain synchronous code, so the variable is set here, for as long
+    as the browser is open, and nowhere else: the other tests keep Django's guard.
+    """
     reason = _chromium_missing_reason()
     if reason:
         if os.environ.get("CI") == "true":
@@ -41,7 +48,8 @@ def browser():
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as env, sync_playwright() as playwright:
+        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )

@@ -4,8 +4,6 @@ Personas follow the house style: an editor (staff in the "Redaktør" group), a s
 anonymous public. Browser fixtures live in tests/browser.py.
 """
 
-import os
-
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -13,17 +11,14 @@ from django.utils import translation
 
 from values.models import Concept, Framework, Item, Publisher, ReflectionQuestion, Status, Theme
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls made from tests
-# around it are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytest_plugins = ["tests.browser"]
 
 
 @pytest.fixture(autouse=True)
 def danish_by_default():
-    """Every test starts in Danish: a request that switched to English leaves that language
-    active in the test process, and later tests would otherwise run (and save defaults) in it."""
+    """Every test starts and ends in Danish: a request that switched to English leaves that
+    language active in the test's thread, and later tests would otherwise run (and save defaults)
+    in it. The one place for this; test modules need no copy of their own."""
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
@@ -98,6 +93,19 @@ def make_framework(
                 position=q,
             )
     return framework
+
+
+@pytest.fixture
+def concepts(db) -> list[Concept]:
+    """Two concepts in the order the pages list them: Kommunikation, then Fællesskab."""
+    return [
+        Concept.objects.create(
+            name="Kommunikation", description="Hvordan skole og forældre taler sammen.", position=10
+        ),
+        Concept.objects.create(
+            name="Fællesskab", description="Klassen og forældregruppen.", position=20
+        ),
+    ]
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 from tests.conftest import make_framework
-from values.models import Concept
 
 PASSWORD = "csp-test-kode-2026"
 
@@ -21,6 +20,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
     `${event.violatedDirective} blocked ${event.blockedURI} ` +
       `at ${event.sourceFile}:${event.lineNumber}`
   );
+  // Also on the page, so a test can wait for a report with expect() (the policy forbids eval).
+  document.documentElement.dataset.cspViolations = window.__cspViolations.length;
 });
 """
 
@@ -61,11 +62,11 @@ def assert_clean(page, where: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_an_editor_works_in_the_admin_without_any_csp_violation(watched_page, live_server):
+def test_an_editor_works_in_the_admin_without_any_csp_violation(
+    watched_page, live_server, concepts
+):
     page = watched_page
-    concept = Concept.objects.create(name="Kommunikation", description="Dialog og information.")
-    Concept.objects.create(name="Fællesskab", description="Det fælles.")
-    framework = make_framework(concepts=[concept])
+    framework = make_framework(concepts=concepts[:1])
     theme = framework.themes.first()
     User.objects.create_superuser("redaktion", "r@example.dk", PASSWORD)
 
@@ -87,8 +88,11 @@ def test_an_editor_works_in_the_admin_without_any_csp_violation(watched_page, li
     page.wait_for_selector(".select2-results__option >> text=Fællesskab")
     page.keyboard.press("Escape")
     # Add another inline row: the admin's inline JavaScript builds it from a template.
-    page.locator(".add-row a").first.click()
-    page.wait_for_timeout(200)
+    inline = page.locator(".inline-group").first
+    total = inline.locator("input[name$='-TOTAL_FORMS']")
+    before = int(total.input_value())
+    inline.locator(".add-row a").click()
+    expect(total).to_have_value(str(before + 1))
     assert_clean(page, "theme change form with inlines and autocomplete")
 
     page.goto(reverse("admin:values_framework_change", args=[framework.pk]))
@@ -134,7 +138,8 @@ def test_the_policy_really_blocks_inline_script_and_style_in_chromium(watched_pa
           document.body.appendChild(script);
         }"""
     )
-    page.wait_for_timeout(100)
+    # The reports arrive as events after the elements are added: wait for both.
+    expect(page.locator("html")).to_have_attribute("data-csp-violations", "2")
     found = " ".join(violations(page))
     assert "style-src" in found and "script-src" in found, found
     assert page.evaluate("() => window.__inlineRan === undefined")

@@ -1,6 +1,12 @@
-"""Personas for worksheets: the chair, a member, an outsider and another board's member."""
+"""Personas for worksheets: the chair, a member, an outsider and another board's chair.
+
+Helpers every worksheet test uses: `open_link` (what a board member does with a link) and
+`autosave` (what the page's script sends while someone types).
+"""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from django.test import Client
@@ -41,6 +47,12 @@ def template(framework) -> WorksheetTemplate:
         position=1,
     )
     return template
+
+
+def autosave(client: Client, board, question, **payload):
+    """Save one answer as the page's script does (payload: scope, text, rating, … version)."""
+    url = reverse("reflections:autosave", args=[board.key, question.pk])
+    return client.post(url, json.dumps(payload), content_type="application/json")
 
 
 def open_link(client: Client, link: str, name: str | None = None) -> None:
@@ -102,7 +114,8 @@ def outsider(db) -> Client:
 
 
 @pytest.fixture
-def other_member(other_board) -> Client:
+def other_boards_chair(other_board) -> Client:
+    """The chair of another school's board: every right there, none here."""
     client = Client()
     open_link(client, other_board.chair_link, "Anden Anna")
     return client

@@ -100,7 +100,7 @@ def rotated(board) -> Client:
 
 
 @pytest.mark.parametrize("name", ENDPOINT_NAMES)
-@pytest.mark.parametrize("persona", ["outsider", "other_member", "rotated"])
+@pytest.mark.parametrize("persona", ["outsider", "other_boards_chair", "rotated"])
 def test_outsiders_get_the_missing_page_404_for_every_worksheet_url(
     request_fixture, board, name, persona, missing_page
 ):

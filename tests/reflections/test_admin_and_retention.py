@@ -1,6 +1,5 @@
 """Staff see worksheets as metadata only; answers need a permission; stale worksheets go."""
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,8 @@ from django.utils import timezone
 
 from reflections.models import Answer, Participant, Worksheet, WorksheetQuestion
 
+from .conftest import autosave
+
 pytestmark = pytest.mark.django_db
 
 SECRET_ANSWER = "Vores fortrolige svar om skolegården"
@@ -18,8 +19,7 @@ SECRET_ANSWER = "Vores fortrolige svar om skolegården"
 
 @pytest.fixture
 def answered(member, board):
-    url = reverse("reflections:autosave", args=[board.key, board.questions()[0].pk])
-    member.post(url, json.dumps({"scope": "own", "text": SECRET_ANSWER}), "application/json")
+    autosave(member, board, board.questions()[0], scope="own", text=SECRET_ANSWER)
     return board
 
 
@@ -119,7 +119,6 @@ def test_the_retention_period_is_configurable_and_can_be_tried_first(board, sett
 
 def test_using_a_worksheet_counts_as_activity(member, board):
     Worksheet.objects.update(last_activity_at=timezone.now() - timedelta(days=800))
-    url = reverse("reflections:autosave", args=[board.key, board.questions()[0].pk])
-    member.post(url, json.dumps({"scope": "own", "text": "Stadig i brug"}), "application/json")
+    autosave(member, board, board.questions()[0], scope="own", text="Stadig i brug")
     call_command("delete_stale_worksheets", verbosity=0)
     assert Worksheet.objects.exists()

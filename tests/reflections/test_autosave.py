@@ -8,14 +8,9 @@ from django.urls import reverse
 
 from reflections.models import Answer, Participant
 
-from .conftest import open_link
+from .conftest import autosave, open_link
 
 pytestmark = pytest.mark.django_db
-
-
-def autosave(client: Client, board, question, **payload):
-    url = reverse("reflections:autosave", args=[board.key, question.pk])
-    return client.post(url, json.dumps(payload), content_type="application/json")
 
 
 def test_a_members_own_answer_is_saved_and_committed_before_the_reply(member, board):

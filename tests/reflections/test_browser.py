@@ -109,8 +109,8 @@ def test_a_board_works_together_in_two_browsers(contexts, template, live_server,
     dialogs = []
     member.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
     member.locator(f"#id_own-{question.pk}-text").press_sequentially(" og mere")
-    member.get_by_role("link", name=re.compile("Næste skridt")).click()
-    member.wait_for_timeout(300)
+    with member.expect_event("dialog"):
+        member.get_by_role("link", name=re.compile("Næste skridt")).click(no_wait_after=True)
     assert dialogs == ["beforeunload"]
     saved(member, question.pk, "own")
 

@@ -1,32 +1,16 @@
 """The chair's delete page says how much goes, in proper Danish (and English) plurals."""
 
-import json
-
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
-from .conftest import open_link
+from .conftest import autosave, open_link
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def danish_before_and_after():
-    """A request leaves its language active in the test's thread; don't inherit or leave English."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
-
-
 def answer(client: Client, board, text: str) -> None:
-    question = board.questions()[0]
-    response = client.post(
-        reverse("reflections:autosave", args=[board.key, question.pk]),
-        json.dumps({"scope": "own", "text": text}),
-        content_type="application/json",
-    )
+    response = autosave(client, board, board.questions()[0], scope="own", text=text)
     assert response.status_code == 200
 
 

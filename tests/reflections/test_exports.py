@@ -2,7 +2,6 @@
 
 import csv
 import io
-import json
 
 import pytest
 from django.urls import reverse
@@ -12,26 +11,23 @@ from pypdf import PdfReader
 from reflections.models import NextStep
 from reflections.validators import neutralise_cell
 
+from .conftest import autosave
+
 pytestmark = pytest.mark.django_db
 
 # Leading tab and CR never reach the database (answers are stripped); see the unit test below.
 HOSTILE = ['=HYPERLINK("http://x")', "+SUM(1)", "-1+2", "@cmd"]
 
 
-def answer(client, board, question, **payload):
-    url = reverse("reflections:autosave", args=[board.key, question.pk])
-    return client.post(url, json.dumps(payload), content_type="application/json")
-
-
 @pytest.fixture
 def answered(chair, member, board):
     question, indicator, steps = board.questions()
-    answer(member, board, question, scope="own", text="Forældrene føler sig velkomne – æøå ÆØÅ")
-    answer(member, board, indicator, scope="own", rating="some", evidence="Trivselsmåling")
-    answer(
+    autosave(member, board, question, scope="own", text="Forældrene føler sig velkomne – æøå ÆØÅ")
+    autosave(member, board, indicator, scope="own", rating="some", evidence="Trivselsmåling")
+    autosave(
         chair, board, question, scope="agreed", text="Vi går på opdagelse i skolegården", version=0
     )
-    answer(chair, board, indicator, scope="agreed", rating="high", evidence="Årsmødet", version=0)
+    autosave(chair, board, indicator, scope="agreed", rating="high", evidence="Årsmødet", version=0)
     NextStep.objects.create(
         worksheet=board.worksheet, question=steps, what="Holde åbent hus", who="Søren", when="Maj"
     )
@@ -54,7 +50,7 @@ def test_the_csv_opens_in_danish_excel(member, answered):
 def test_formula_cells_are_neutralised_in_csv_and_xlsx(member, board):
     question = board.questions()[0]
     for text in HOSTILE:
-        answer(member, board, question, scope="own", text=text)
+        autosave(member, board, question, scope="own", text=text)
         csv_text = member.get(reverse("reflections:export_csv", args=[board.key])).content
         cells = {c for row in csv.reader(io.StringIO(csv_text.decode("utf-8-sig")), delimiter=";")
                  for c in row}  # fmt: skip
@@ -118,7 +114,7 @@ def test_the_pdf_can_include_the_members_answers(member, answered):
 
 def test_user_markup_cannot_break_the_pdf(member, board):
     question = board.questions()[0]
-    answer(member, board, question, scope="agreed", text="<b>fed</b> & <para> </i>", version=0)
+    autosave(member, board, question, scope="agreed", text="<b>fed</b> & <para> </i>", version=0)
     response = member.get(reverse("reflections:result_pdf", args=[board.key]))
     assert response.status_code == 200
     assert "<b>fed</b> & <para> </i>" in pdf_text(response.content)

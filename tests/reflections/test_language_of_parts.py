@@ -7,27 +7,17 @@ words are translated and follow <html lang>.
 
 from __future__ import annotations
 
-import json
 from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from reflections.models import NextStep, WorksheetQuestion
 
-from .conftest import open_link
+from .conftest import autosave, open_link
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def danish_before_and_after():
-    """A request leaves its language active in the test's thread; don't inherit or leave English."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
 
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -90,13 +80,11 @@ def english_page(client: Client, url: str) -> str:
 def answered(board, chair, member):
     """The member answers every question with evidence, the chair the agreed answers and a step."""
     for q in board.questions():
-        url = reverse("reflections:autosave", args=[board.key, q.pk])
         own = {"scope": "own", "text": ANSWER}
         if q.is_rating:
             own |= {"rating": "some", "evidence": EVIDENCE}
-        member.post(url, json.dumps(own), content_type="application/json")
-        agreed = {"scope": "agreed", "text": AGREED, "version": 0}
-        chair.post(url, json.dumps(agreed), content_type="application/json")
+        autosave(member, board, q, **own)
+        autosave(chair, board, q, scope="agreed", text=AGREED, version=0)
     NextStep.objects.create(
         worksheet=board.worksheet, question=board.questions()[-1], what=STEP, who="Formanden"
     )

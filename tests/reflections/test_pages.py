@@ -1,6 +1,5 @@
 """Board pages: one <h1>, Danish, bounded queries that don't grow with answers."""
 
-import json
 import re
 
 import pytest
@@ -9,7 +8,7 @@ from django.urls import reverse
 
 from reflections.models import NextStep
 
-from .conftest import open_link
+from .conftest import autosave, open_link
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +23,7 @@ def fill(board, members: int) -> None:
             payload = {"scope": "own", "text": f"Svar {n}"}
             if q.is_rating:
                 payload["rating"] = "some"
-            client.post(
-                reverse("reflections:autosave", args=[board.key, q.pk]),
-                json.dumps(payload),
-                content_type="application/json",
-            )
+            autosave(client, board, q, **payload)
     NextStep.objects.create(worksheet=board.worksheet, question=questions[2], what="Skridt")
 
 

@@ -18,14 +18,9 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 
 @pytest.fixture
-def site(db) -> dict:
+def site(concepts) -> dict:
     """Two frameworks sharing a concept, one theme shaped like the real documents."""
-    kommunikation = Concept.objects.create(
-        name="Kommunikation", description="Hvordan skole og forældre taler sammen.", position=10
-    )
-    faellesskab = Concept.objects.create(
-        name="Fællesskab", description="Klassen og forældregruppen.", position=20
-    )
+    kommunikation, faellesskab = concepts
     ballerup = make_framework(concepts=[kommunikation])
     ballerup.introduction = "EN FÆLLES OPGAVE\n\nForældrene er de vigtigste voksne i barnets liv."
     ballerup.save()

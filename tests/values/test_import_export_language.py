@@ -22,14 +22,6 @@ from values.resources import RESOURCES, ChoiceLabelWidget, DanishCSV, export_byt
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def danish_before_and_after():
-    """A request leaves its language active in the test's thread; don't inherit or leave English."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def content(db) -> Framework:
     framework = make_framework()

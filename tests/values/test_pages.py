@@ -21,18 +21,6 @@ def text_of(html: str) -> str:
 
 
 @pytest.fixture
-def concepts(db) -> list[Concept]:
-    return [
-        Concept.objects.create(
-            name="Kommunikation", description="Hvordan man taler sammen.", position=10
-        ),
-        Concept.objects.create(
-            name="Fællesskab", description="Klassen og forældregruppen.", position=20
-        ),
-    ]
-
-
-@pytest.fixture
 def ballerup(concepts) -> Framework:
     framework = make_framework(concepts=[concepts[0]])
     framework.introduction_heading = "EN FÆLLES OPGAVE"
