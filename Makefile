@@ -7,6 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
+# Test processes (pytest-xdist); TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= 2
+
 # Extras for `make serve`, e.g. EXTRAS=redis for a cache shared by several app servers.
 EXTRAS ?=
 
@@ -49,7 +52,7 @@ serve: $(VENV)/.installed-serve
 test: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=10 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
