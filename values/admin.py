@@ -36,6 +36,8 @@ from import_export.results import RowResult
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from portal.redirects import safe_next
+
 from . import visibility, workbook
 from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
 from .resources import (
@@ -92,15 +94,6 @@ post_migrate.connect(ensure_import_permission, dispatch_uid="values.ensure_impor
 for _model in (Concept, Publisher, Framework, Theme, Item, ReflectionQuestion):
     if not reversion.is_registered(_model):
         reversion.register(_model)
-
-
-def safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 # Import and export forms -----------------------------------------------------------------------
