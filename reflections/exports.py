@@ -12,10 +12,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from values.models import danish_slugify
+from values.spreadsheets.formulas import neutralise_cell
 
 from .models import QuestionKind, Worksheet
 from .results import Result
-from .validators import neutralise_cell
 
 FONT_DIR = settings.BASE_DIR / "static" / "fonts"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -13,9 +13,6 @@ CPR_PATTERN = re.compile(
     r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[-\s\u2010-\u2013]?\d{4}(?!\d)"
 )
 
-# Characters that make a spreadsheet treat a cell as a formula (or that Excel strips first).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 def normalise_newlines(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
@@ -50,10 +47,3 @@ def validate_answer_length(value: str) -> None:
                 "length": number_format(len(value), force_grouping=True),
             },
         )
-
-
-def neutralise_cell(value):
-    """Make text safe for a spreadsheet cell: a leading formula character gets an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value

@@ -21,40 +21,11 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
 from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, Status, Theme
+from .spreadsheets.formulas import neutralise_dataset, restore
 
 #: A file with more data rows than this is refused as a whole; the largest framework has a few
 #: hundred rows, so anything bigger is a mistake (a wrong file, a whole database dump).
 MAX_IMPORT_ROWS = 5000
-
-#: A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: str) -> str:
-    """Prefix an apostrophe to text a spreadsheet would run as a formula.
-
-    Text that already starts with apostrophes before such a character gets one more, so that
-    `restore` is its exact inverse.
-    """
-    if value and value.lstrip("'").startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def restore(value: str) -> str:
-    """Undo `neutralise` on imported text."""
-    if value and value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
-
-
-def neutralise_dataset(dataset: tablib.Dataset) -> tablib.Dataset:
-    """A copy of `dataset` with every text cell neutralised (for any dataset, whoever built it)."""
-    safe = tablib.Dataset(headers=dataset.headers, title=dataset.title)
-    for row in dataset:
-        safe.append([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
-    return safe
-
 
 # Formats ---------------------------------------------------------------------------------------
 

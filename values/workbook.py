@@ -38,9 +38,8 @@ from .resources import (
     ChoiceLabelWidget,
     ConceptsWidget,
     danish_labels,
-    neutralise,
-    restore,
 )
+from .spreadsheets.formulas import neutralise, restore
 
 MAX_ROWS = MAX_IMPORT_ROWS
 MAX_FILE_BYTES = 10 * 1024 * 1024

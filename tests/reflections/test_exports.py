@@ -9,14 +9,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reflections.models import NextStep
-from reflections.validators import neutralise_cell
+from values.spreadsheets.formulas import neutralise_cell
 
 from .conftest import autosave
 
 pytestmark = pytest.mark.django_db
 
 # Leading tab and CR never reach the database (answers are stripped); see the unit test below.
-HOSTILE = ['=HYPERLINK("http://x")', "+SUM(1)", "-1+2", "@cmd"]
+HOSTILE = ['=HYPERLINK("http://x")', "+SUM(1)", "-1+2", "@cmd", "'=apostrophe first"]
 
 
 @pytest.fixture

@@ -20,9 +20,8 @@ from values.resources import (
     SafeXLSX,
     export_bytes,
     import_file,
-    neutralise,
-    restore,
 )
+from values.spreadsheets.formulas import neutralise, restore
 
 MODELS = [Concept, Publisher, Framework, Theme, Item, ReflectionQuestion]
 FORMAT_INDEX = {DanishCSV: "0", SafeXLSX: "1", SafeJSON: "2"}
