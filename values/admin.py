@@ -1,7 +1,7 @@
 """The editors' admin: content with import/export, history, preview, ordering and the workbook.
 
 - Import and export (django-import-export) on every content model, in the columns of
-  values.resources; importing needs the permission `values.import_content`.
+  values.spreadsheets.resources; importing needs the permission `values.import_content`.
 - History (django-reversion's VersionAdmin): who changed what and when, a compare view and revert.
 - Preview: a button on a change form shows the public page with drafts (values.visibility).
 - Ordering: up/down buttons in the changelists of themes, items and questions.
@@ -40,17 +40,14 @@ from portal.redirects import safe_next
 
 from . import visibility, workbook
 from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
-from .resources import (
-    FORMATS,
+from .spreadsheets.formats import FORMATS, FileProblem, check_columns, read_dataset
+from .spreadsheets.resources import (
     ConceptResource,
-    FileProblem,
     FrameworkResource,
     ItemResource,
     PublisherResource,
     ReflectionQuestionResource,
     ThemeResource,
-    check_columns,
-    read_dataset,
 )
 
 # Importing can rewrite a lot of content in one go, so it is a permission of its own. It is

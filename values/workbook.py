@@ -33,13 +33,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Framework, Item, Publisher, ReflectionQuestion, Status, Theme, danish_slugify
-from .resources import (
-    MAX_IMPORT_ROWS,
-    ChoiceLabelWidget,
-    ConceptsWidget,
-    danish_labels,
-)
+from .spreadsheets.formats import MAX_IMPORT_ROWS
 from .spreadsheets.formulas import neutralise, restore
+from .spreadsheets.widgets import ChoiceLabelWidget, ConceptsWidget, danish_labels
 
 MAX_ROWS = MAX_IMPORT_ROWS
 MAX_FILE_BYTES = 10 * 1024 * 1024

@@ -95,7 +95,8 @@ def test_revert_restores_the_old_text(editor_client, edited_theme):
 def test_an_import_is_one_version_with_the_importer_as_author(editor_client, framework, editor):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from values.resources import RESOURCES, DanishCSV, export_bytes
+    from values.spreadsheets.formats import DanishCSV, export_bytes
+    from values.spreadsheets.resources import RESOURCES
 
     data = export_bytes(RESOURCES[Theme], DanishCSV).decode("utf-8-sig")
     data = data.replace("Tekst til tema 1", "Importeret tekst til tema 1").encode("utf-8-sig")

@@ -12,9 +12,8 @@ from django.urls import reverse
 
 from tests.conftest import make_framework
 from values.models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
-from values.resources import (
+from values.spreadsheets.formats import (
     FORMATS,
-    RESOURCES,
     DanishCSV,
     SafeJSON,
     SafeXLSX,
@@ -22,6 +21,7 @@ from values.resources import (
     import_file,
 )
 from values.spreadsheets.formulas import neutralise, restore
+from values.spreadsheets.resources import RESOURCES
 
 MODELS = [Concept, Publisher, Framework, Theme, Item, ReflectionQuestion]
 FORMAT_INDEX = {DanishCSV: "0", SafeXLSX: "1", SafeJSON: "2"}

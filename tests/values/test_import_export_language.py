@@ -17,7 +17,9 @@ from django.utils import translation
 from tests.conftest import make_framework
 from values import workbook
 from values.models import Framework, Item, Publisher
-from values.resources import RESOURCES, ChoiceLabelWidget, DanishCSV, export_bytes, import_file
+from values.spreadsheets.formats import DanishCSV, export_bytes, import_file
+from values.spreadsheets.resources import RESOURCES
+from values.spreadsheets.widgets import ChoiceLabelWidget
 
 pytestmark = pytest.mark.django_db
 
