@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import difflib
+import io
 import re
+import zipfile
 from datetime import date
 
 import reversion
@@ -38,9 +40,16 @@ from reversion.models import Version
 
 from portal.redirects import safe_next
 
-from . import visibility, workbook
-from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
-from .spreadsheets.formats import FORMATS, FileProblem, check_columns, read_dataset
+from . import visibility
+from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme, danish_slugify
+from .spreadsheets import workbook
+from .spreadsheets.formats import (
+    FORMATS,
+    MAX_IMPORT_ROWS,
+    FileProblem,
+    check_columns,
+    read_dataset,
+)
 from .spreadsheets.resources import (
     ConceptResource,
     FrameworkResource,
@@ -49,6 +58,7 @@ from .spreadsheets.resources import (
     ReflectionQuestionResource,
     ThemeResource,
 )
+from .spreadsheets.workbook import uploads
 
 # Importing can rewrite a lot of content in one go, so it is a permission of its own. It is
 # given to the "Redaktør" group once, when it is first created: municipal editors are the
@@ -248,7 +258,7 @@ class CurationAdmin(ImportExportMixin, VersionAdmin):
 
     def get_import_context_data(self, **kwargs):
         context = super().get_import_context_data(**kwargs)
-        context["max_rows"] = workbook.MAX_ROWS
+        context["max_rows"] = MAX_IMPORT_ROWS
         return context
 
     def get_export_queryset(self, request):
@@ -258,7 +268,7 @@ class CurationAdmin(ImportExportMixin, VersionAdmin):
         )
 
     def get_export_filename(self, request, queryset, file_format):
-        name = workbook.slug_for_filename(str(self.opts.verbose_name_plural))
+        name = danish_slugify(str(self.opts.verbose_name_plural)) or "indhold"
         return f"{name}-{date.today().isoformat()}.{file_format.get_extension()}"
 
     # History: compare two versions
@@ -662,7 +672,7 @@ class FrameworkAdmin(PreviewMixin, CurationAdmin):
     def workbook_import_view(self, request):
         if not self.has_import_permission(request):
             raise PermissionDenied
-        form = workbook.WorkbookUploadForm(request.POST or None, request.FILES or None)
+        form = WorkbookUploadForm(request.POST or None, request.FILES or None)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -672,14 +682,14 @@ class FrameworkAdmin(PreviewMixin, CurationAdmin):
         }
         if request.method == "POST" and "confirm" in request.POST:
             token = request.POST.get("token", "")
-            data = workbook.load_upload(token, request.user)
+            data = uploads.load_upload(token, request.user)
             if data is None:
                 messages.error(
                     request, gettext("Forhåndsvisningen er udløbet. Upload regnearket igen.")
                 )
                 return HttpResponseRedirect(reverse("admin:values_framework_workbook"))
             result = workbook.import_workbook(data, user=request.user, dry_run=False)
-            workbook.discard_upload(token)
+            uploads.discard_upload(token)
             if result.errors:
                 context["result"] = result
                 messages.error(request, gettext("Regnearket kunne ikke importeres. Intet er gemt."))
@@ -700,8 +710,37 @@ class FrameworkAdmin(PreviewMixin, CurationAdmin):
             result = workbook.import_workbook(data, user=request.user, dry_run=True)
             context["result"] = result
             if not result.errors:
-                context["token"] = workbook.store_upload(data, request.user)
+                context["token"] = uploads.store_upload(data, request.user)
         return TemplateResponse(request, "admin/values/workbook_import.html", context)
+
+
+class WorkbookUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Regneark (.xlsx)"),
+        help_text=_("Udfyldt ud fra skabelonen. Intet gemmes, før I har set forhåndsvisningen."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > uploads.MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                gettext("Filen er for stor (højst %(mb)s MB).")
+                % {"mb": uploads.MAX_FILE_BYTES // (1024 * 1024)},
+                code="too_big",
+            )
+        data = b"".join(upload.chunks())
+        if not data:
+            raise forms.ValidationError(gettext("Filen er tom."), code="empty")
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            raise forms.ValidationError(
+                gettext(
+                    "Filen er ikke et Excel-regneark (.xlsx). Hent skabelonen og gem regnearket "
+                    "som «Excel-projektmappe (.xlsx)»."
+                ),
+                code="not_xlsx",
+            )
+        self.cleaned_data["data"] = data
+        return upload
 
 
 def xlsx_response(data: bytes, filename: str) -> HttpResponse:

@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 
 from tests.conftest import make_framework
-from values import workbook
 from values.models import Item, Theme
+from values.spreadsheets import workbook
 from values.spreadsheets.formats import FORMATS, DanishCSV, SafeJSON, export_bytes, import_file
 from values.spreadsheets.formulas import neutralise, neutralise_cell, restore
 from values.spreadsheets.resources import RESOURCES

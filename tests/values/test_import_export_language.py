@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.conftest import make_framework
-from values import workbook
 from values.models import Framework, Item, Publisher
+from values.spreadsheets import workbook
 from values.spreadsheets.formats import DanishCSV, export_bytes, import_file
 from values.spreadsheets.resources import RESOURCES
 from values.spreadsheets.widgets import ChoiceLabelWidget

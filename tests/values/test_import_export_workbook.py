@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.conftest import make_framework
-from values import workbook
 from values.models import Concept, Framework, Item, Publisher, ReflectionQuestion, Status, Theme
+from values.spreadsheets import workbook
 
 UPLOAD_URL = "admin:values_framework_workbook"
 
