@@ -89,7 +89,7 @@ def test_items_are_exported_in_human_columns(content, fmt):
     assert indicator["Ansvar"] == "Forældrene"
     assert indicator["Begreber"] == "Fællesskab"
     statement = next(r for r in rows if r["Type"] == "Udsagn")
-    parent = Item.objects.get(pk=int(statement["Hører til (ID)"]))
+    parent = Item.objects.get(pk=int(statement["Hører til"]))
     assert parent.kind == Item.Kind.EXAMPLE
 
 
@@ -231,7 +231,7 @@ def item_row(content, **changes):
         "Titel": "",
         "Sted": "",
         "Tekst": "Nyt udsagn",
-        "Hører til (ID)": "",
+        "Hører til": "",
         "Rækkefølge": "50",
         "Begreber": "",
     }
@@ -252,7 +252,7 @@ def item_csv(rows: list[dict], encoding="utf-8-sig") -> bytes:
         ({"Tema": "ukendt-tema"}, "Ukendt tema “ukendt-tema”"),
         ({"Begreber": "Kommunikation, Glæde"}, "Ukendt begreb: “Glæde”"),
         ({"ID": "999999"}, "Der findes ingen række med ID 999999"),
-        ({"Hører til (ID)": "999999"}, "Der findes intet punkt med ID 999999"),
+        ({"Hører til": "999999"}, "Der findes intet punkt med ID 999999"),
     ],
     ids=["kind", "framework", "theme", "concept", "id", "parent"],
 )
@@ -418,3 +418,22 @@ def test_an_editor_without_import_permission_may_still_export(
     response = client.post(admin_url(Theme, "export"), {"resource": "0", "format": "0"})
     assert response.status_code == 200
     assert response.content.startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.django_db
+def test_a_file_exported_with_the_earlier_parent_header_still_sets_the_parent(content):
+    statement = Item.objects.filter(kind=Item.Kind.STATEMENT).first()
+    new_parent = Item.objects.create(
+        theme=statement.theme, kind=Item.Kind.EXAMPLE, title="Et andet eksempel", position=9
+    )
+    rows = rows_of(export_bytes(RESOURCES[Item], DanishCSV), DanishCSV)
+    for row in rows:
+        row["Hører til (ID)"] = row.pop("Hører til")
+        if row["ID"] == str(statement.pk):
+            row["Hører til (ID)"] = str(new_parent.pk)
+
+    result = import_file(RESOURCES[Item], DanishCSV, item_csv(rows), dry_run=False)
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    statement.refresh_from_db()
+    assert statement.parent == new_parent

@@ -49,7 +49,7 @@ SIXTH = {
             "Tema": "tydelig-kommunikation",
             "Type": "Udsagn",
             "Tekst": "Forældrene ved, hvad der sker i ugen.",
-            "Hører til (nøgle)": "E1",
+            "Hører til": "E1",
         },
         {
             "Tema": "2",
@@ -61,7 +61,7 @@ SIXTH = {
     workbook.QUESTIONS_SHEET: [
         {
             "Tema": "tydelig-kommunikation",
-            "Hører til punkt (nøgle)": "E1",
+            "Hører til punkt": "E1",
             "Spørgsmål": "Hvad skal ugebrevet indeholde?",
         },
         {
@@ -247,7 +247,7 @@ def broken(changes=None):
             "Arket «Temaer», række 3: Kortnavnet «tydelig-kommunikation» bruges også i række 2",
         ),
         (
-            broken({(workbook.ITEMS_SHEET, 1, "Hører til (nøgle)"): "X9"}),
+            broken({(workbook.ITEMS_SHEET, 1, "Hører til"): "X9"}),
             "Arket «Punkter», række 3: «Hører til» henviser til nøglen «X9»",
         ),
         (
@@ -288,6 +288,28 @@ def test_a_bad_workbook_names_sheet_and_row_and_writes_nothing(
     assert "intet er gemt" in page
     assert "token" not in response.context or not response.context["token"]
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_workbook_with_the_earlier_key_headers_still_links_items(editor_client, concepts):
+    book = openpyxl.load_workbook(io.BytesIO(filled_template(editor_client, SIXTH)))
+    for sheet_name, earlier in (
+        (workbook.ITEMS_SHEET, "Hører til (nøgle)"),
+        (workbook.QUESTIONS_SHEET, "Hører til punkt (nøgle)"),
+    ):
+        header = next(c for c in book[sheet_name][1] if c.value == earlier.split(" (")[0])
+        header.value = earlier
+    out = io.BytesIO()
+    book.save(out)
+
+    result = workbook.import_workbook(out.getvalue(), dry_run=False)
+
+    assert result.errors == []
+    statement = Item.objects.get(kind=Item.Kind.STATEMENT, text__startswith="Forældrene ved")
+    assert statement.parent.title == "Ugebrevet"
+    assert ReflectionQuestion.objects.get(text="Hvad skal ugebrevet indeholde?").item.title == (
+        "Ugebrevet"
+    )
 
 
 @pytest.mark.django_db

@@ -2,7 +2,8 @@
 
 The per-model files (values.spreadsheets.resources) and the framework workbook
 (values.spreadsheets.workbook) write and read the same headers. They are Danish whatever language
-the editor's admin is in: files go between municipalities.
+the editor's admin is in: files go between municipalities. A header that was renamed keeps its
+earlier names in EARLIER_HEADERS, so a file exported before the rename still imports.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ ID = "ID"
 KEY = "Nøgle"
 SLUG = "Kortnavn"
 
-# What a row belongs to.
+# What a row belongs to. "Hører til" names the item by the ID column of a per-model file and by
+# the key column of a workbook: the same column, each file's own way of naming an item.
 FRAMEWORK = "Ramme"
 THEME = "Tema"
-PARENT = "Hører til (ID)"
-PARENT_ITEM = "Hører til punkt (ID)"
+PARENT = "Hører til"
+PARENT_ITEM = "Hører til punkt"
 
 # Columns several models share.
 TITLE = "Titel"
@@ -51,7 +53,16 @@ PLACE = "Sted"
 # A reflection question.
 QUESTION = "Spørgsmål"
 
+#: Headers files carried before, and the header each is read as now.
+EARLIER_HEADERS = {
+    "Hører til (ID)": PARENT,
+    "Hører til (nøgle)": PARENT,
+    "Hører til punkt (ID)": PARENT_ITEM,
+    "Hører til punkt (nøgle)": PARENT_ITEM,
+}
+
 
 def current_header(header: object) -> str:
-    """A header cell as text."""
-    return str(header).strip() if header is not None else ""
+    """A header cell as text, an earlier name read as today's."""
+    text = str(header).strip() if header is not None else ""
+    return EARLIER_HEADERS.get(text, text)

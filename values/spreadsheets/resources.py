@@ -94,6 +94,9 @@ class ContentResource(resources.ModelResource):
         return [column for column in cls.required_columns if column not in present]
 
     def before_import(self, dataset, **kwargs):
+        # A file exported before a column was renamed still imports into that column.
+        if dataset.headers:
+            dataset.headers = [columns.current_header(h) for h in dataset.headers]
         # The admin's form checks this first; this guards every other caller.
         missing = self.missing_columns(dataset.headers)
         if missing:

@@ -21,8 +21,6 @@ from .schema import (
     EXAMPLE_ROWS,
     FRAMEWORK_SHEET,
     ITEMS_SHEET,
-    PARENT_ITEM_KEY,
-    PARENT_KEY,
     QUESTIONS_SHEET,
     SHEET_COLUMNS,
     THEMES_SHEET,
@@ -255,7 +253,7 @@ def _item_of(row: SheetRow, theme_refs: dict[str, dict], findings: Findings) -> 
         "title": row.get(c.TITLE),
         "place": row.get(c.PLACE),
         "text": row.get(c.TEXT),
-        "parent_key": row.get(PARENT_KEY),
+        "parent_key": row.get(c.PARENT),
         "concepts": findings.concepts(ITEMS_SHEET, row),
     }
 
@@ -290,7 +288,7 @@ def check_questions_sheet(
         theme = theme_of(QUESTIONS_SHEET, row, theme_refs, findings)
         text = findings.required(QUESTIONS_SHEET, row, c.QUESTION)
         item = None
-        item_key = row.get(PARENT_ITEM_KEY)
+        item_key = row.get(c.PARENT_ITEM)
         if item_key:
             item = keys.get(item_key.casefold())
             if item is None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from ..columns import current_header
 from ..formulas import restore
 from .schema import MAX_ROWS, SHEET_COLUMNS
 
@@ -127,7 +128,8 @@ def read_sheets(data: bytes) -> dict[str, list[SheetRow]]:
                 )
                 continue
             rows = book[sheet_name].iter_rows(values_only=True)
-            header = [cell_text(h) for h in next(rows, ())]
+            # A workbook made before a column was renamed still reads into that column.
+            header = [current_header(cell_text(h)) for h in next(rows, ())]
             missing = [
                 col.header for col in sheet_columns if col.required and col.header not in header
             ]

@@ -21,10 +21,6 @@ ITEMS_SHEET = "Punkter"
 QUESTIONS_SHEET = "Refleksionsspørgsmål"
 LISTS_SHEET = "Lister"
 
-# The parent columns, named by the workbook's keys.
-PARENT_KEY = "Hører til (nøgle)"
-PARENT_ITEM_KEY = "Hører til punkt (nøgle)"
-
 
 class SheetColumn(NamedTuple):
     header: str
@@ -72,12 +68,12 @@ ITEM_COLUMNS = [
     SheetColumn(c.TITLE, False, "Fx eksemplets overskrift."),
     SheetColumn(c.PLACE, False, "For kommunale eksempler: kommunen eller institutionen."),
     SheetColumn(c.TEXT, False, "Ordret fra dokumentet."),
-    SheetColumn(PARENT_KEY, False, "Nøglen på det punkt i samme tema, punktet hører til."),
+    SheetColumn(c.PARENT, False, "Nøglen på det punkt i samme tema, punktet hører til."),
     SheetColumn(c.CONCEPTS, False, "Fælles begreber adskilt af komma."),
 ]
 QUESTION_COLUMNS = [
     SheetColumn(c.THEME, True, "Temaets kortnavn (eller titel) fra arket Temaer."),
-    SheetColumn(PARENT_ITEM_KEY, False, "Nøglen på det punkt, spørgsmålet hører til. Tom: temaet."),
+    SheetColumn(c.PARENT_ITEM, False, "Nøglen på det punkt, spørgsmålet hører til. Tom: temaet."),
     SheetColumn(c.GROUP, False, "Fx Refleksion eller Refleksionsspørgsmål."),
     SheetColumn(c.QUESTION, True, "Ordret fra dokumentet. Ét spørgsmål pr. række."),
     SheetColumn(c.CONCEPTS, False, "Fælles begreber adskilt af komma."),
@@ -129,7 +125,7 @@ EXAMPLE_ROWS = {
             c.TITLE: "Eksempel: Skole-hjem-samtalen",
             c.PLACE: "",
             c.TEXT: "",
-            PARENT_KEY: "",
+            c.PARENT: "",
             c.CONCEPTS: "",
         },
         {
@@ -141,14 +137,14 @@ EXAMPLE_ROWS = {
             c.TITLE: "",
             c.PLACE: "",
             c.TEXT: "Eksempel: Forældrene ved, hvad samtalen skal handle om.",
-            PARENT_KEY: "1.1",
+            c.PARENT: "1.1",
             c.CONCEPTS: "",
         },
     ],
     QUESTIONS_SHEET: [
         {
             c.THEME: "dialog",
-            PARENT_ITEM_KEY: "1.1",
+            c.PARENT_ITEM: "1.1",
             c.GROUP: "Refleksion",
             c.QUESTION: "Eksempel: Hvordan forbereder vi samtalen sammen med forældrene?",
             c.CONCEPTS: "",

@@ -22,8 +22,6 @@ from .schema import (
     ITEMS_SHEET,
     LISTS_SHEET,
     MAX_ROWS,
-    PARENT_ITEM_KEY,
-    PARENT_KEY,
     QUESTIONS_SHEET,
     SHEET_COLUMNS,
     THEMES_SHEET,
@@ -108,7 +106,7 @@ def _item_row(item: Item, keys: dict[int, str], kinds: dict, responsibilities: d
         c.TITLE: item.title,
         c.PLACE: item.place,
         c.TEXT: item.text,
-        PARENT_KEY: keys.get(item.parent_id, ""),
+        c.PARENT: keys.get(item.parent_id, ""),
         c.CONCEPTS: _concept_names(item),
     }
 
@@ -116,7 +114,7 @@ def _item_row(item: Item, keys: dict[int, str], kinds: dict, responsibilities: d
 def _question_row(question: ReflectionQuestion, keys: dict[int, str]) -> dict:
     return {
         c.THEME: question.theme.slug,
-        PARENT_ITEM_KEY: keys.get(question.item_id, ""),
+        c.PARENT_ITEM: keys.get(question.item_id, ""),
         c.GROUP: question.group,
         c.QUESTION: question.text,
         c.CONCEPTS: _concept_names(question),
