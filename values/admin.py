@@ -18,12 +18,10 @@ from datetime import date
 
 import reversion
 from django import forms
-from django.apps import apps as global_apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DEFAULT_DB_ALIAS, models, transaction
+from django.db import models, transaction
 from django.db.models import Count
-from django.db.models.signals import post_migrate
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -60,40 +58,9 @@ from .spreadsheets.resources import (
 )
 from .spreadsheets.workbook import uploads
 
-# Importing can rewrite a lot of content in one go, so it is a permission of its own. It is
-# given to the "Redaktør" group once, when it is first created: municipal editors are the
-# people who add a municipality's framework from a spreadsheet. A municipality that wants only
-# some editors to import removes it from the group and gives it to those users.
-IMPORT_PERMISSION_CODENAME = "import_content"
-IMPORT_PERMISSION = f"values.{IMPORT_PERMISSION_CODENAME}"
-EDITOR_GROUP = "Redaktør"
-
-
-def ensure_import_permission(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
-    """Create the import permission after migrate (no model change, so no migration)."""
-    if getattr(sender, "name", None) != "values":
-        return
-    try:
-        content_type_model = apps.get_model("contenttypes", "ContentType")
-        permission_model = apps.get_model("auth", "Permission")
-        group_model = apps.get_model("auth", "Group")
-    except LookupError:
-        return
-    content_type, _created = content_type_model.objects.using(using).get_or_create(
-        app_label="values", model="framework"
-    )
-    permission, created = permission_model.objects.using(using).get_or_create(
-        content_type=content_type,
-        codename=IMPORT_PERMISSION_CODENAME,
-        defaults={"name": "Kan importere indhold fra regneark"},
-    )
-    if created:
-        group = group_model.objects.using(using).filter(name=EDITOR_GROUP).first()
-        if group is not None:
-            group.permissions.add(permission)
-
-
-post_migrate.connect(ensure_import_permission, dispatch_uid="values.ensure_import_permission")
+# Importing can rewrite a lot of content in one go, so it is a permission of its own
+# (Framework.Meta.permissions; migration 0005 gives it to the "Redaktør" group).
+IMPORT_PERMISSION = "values.import_content"
 
 # Each model keeps its own history; a theme's items and questions edited in its inlines are
 # saved in the same revision as the theme. No `follow`, so reverting a framework does not

@@ -197,6 +197,7 @@ class Framework(Slugged, Publishable, Ordered):
         ordering = ["position", "title"]
         verbose_name = _("ramme")
         verbose_name_plural = _("rammer")
+        permissions = [("import_content", _("Kan importere indhold fra regneark"))]
 
     def __str__(self) -> str:
         return self.title
