@@ -62,14 +62,6 @@ from .spreadsheets.workbook import uploads
 # (Framework.Meta.permissions; migration 0005 gives it to the "Redaktør" group).
 IMPORT_PERMISSION = "values.import_content"
 
-# Each model keeps its own history; a theme's items and questions edited in its inlines are
-# saved in the same revision as the theme. No `follow`, so reverting a framework does not
-# silently rewrite or delete every theme below it.
-for _model in (Concept, Publisher, Framework, Theme, Item, ReflectionQuestion):
-    if not reversion.is_registered(_model):
-        reversion.register(_model)
-
-
 # Import and export forms -----------------------------------------------------------------------
 
 
@@ -154,6 +146,12 @@ class CurationAdmin(ImportExportMixin, VersionAdmin):
     object_history_template = "admin/values/object_history.html"
     history_latest_first = True
     export_prefetch: tuple[str, ...] = ()
+
+    def reversion_register(self, model, **options):
+        # Models are registered in ValuesConfig.ready(), each with its own history. Left to
+        # itself, VersionAdmin would register them here following their inlines, and reverting
+        # a framework would then rewrite or delete every theme below it.
+        pass
 
     # Import and export
 

@@ -7,6 +7,17 @@ class ValuesConfig(AppConfig):
     verbose_name = _("Rammer for forældresamarbejde")
 
     def ready(self) -> None:
-        from . import search
+        import reversion
 
+        from . import search
+        from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+
+        # Here, not in a module only the admin or a view imports, so that every process – the
+        # server, `manage.py shell`, `load_content` – keeps history and the search index alike.
         search.connect_signals()
+        # Each model keeps its own history; a theme's items and questions edited in its inlines
+        # are saved in the same revision as the theme. No `follow`, so reverting a framework does
+        # not silently rewrite or delete every theme below it.
+        for model in (Concept, Publisher, Framework, Theme, Item, ReflectionQuestion):
+            if not reversion.is_registered(model):
+                reversion.register(model)

@@ -1,6 +1,7 @@
 """Versions of content: who changed what and when, compare, revert, and safe deletion."""
 
 import pytest
+import reversion
 from django.urls import reverse
 from reversion.models import Version
 
@@ -89,6 +90,26 @@ def test_revert_restores_the_old_text(editor_client, edited_theme):
     edited_theme.refresh_from_db()
     assert edited_theme.body == "Første tekst om forældremøder."
     assert Version.objects.get_for_object(edited_theme).count() == 3
+
+
+@pytest.mark.django_db
+def test_reverting_a_framework_leaves_the_themes_below_it_as_they_are(framework):
+    theme = framework.themes.first()
+    original_title = framework.title
+    with reversion.create_revision():  # outside the admin: a shell or a script keeps history too
+        framework.save()
+    with reversion.create_revision():
+        theme.title = "Et tema, der er rettet siden"
+        theme.save()
+        framework.title = "En ny titel"
+        framework.save()
+
+    Version.objects.get_for_object(framework).last().revision.revert()
+
+    framework.refresh_from_db()
+    theme.refresh_from_db()
+    assert framework.title == original_title
+    assert theme.title == "Et tema, der er rettet siden"
 
 
 @pytest.mark.django_db
