@@ -1,0 +1,12 @@
+"""The editors' admin: content with import/export, history, preview, ordering and the workbook.
+
+- `base`: CurationAdmin, every content admin's base – import/export in Danish columns
+  (values.spreadsheets) behind the permission `values.import_content`, and history.
+- `history`: the versions list with a word-by-word compare view (django-reversion keeps them).
+- `preview`: a change form's "Forhåndsvis" button and switching preview on and off.
+- `ordering`: up/down buttons in the changelists of themes, items and questions.
+- `workbook`: a whole framework in one workbook, from the frameworks' changelist.
+- `content`: the ModelAdmin of each content model, registered on import.
+"""
+
+from . import content  # noqa: F401 – registers the content models' admins
