@@ -103,6 +103,17 @@ class FrameworkAdmin(FrameworkWorkbookMixin, PreviewSwitchMixin, PreviewMixin, C
     ]
 
 
+class InThemeMixin:
+    """An item or a question: previewed on its theme's page, listed with its framework."""
+
+    def preview_url(self, obj):
+        return obj.theme.get_absolute_url()
+
+    @admin.display(description=_("ramme"), ordering="theme__framework__title")
+    def framework(self, obj):
+        return obj.theme.framework.title
+
+
 class ItemInline(admin.StackedInline):
     model = Item
     fields = [
@@ -155,7 +166,7 @@ class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(PreviewMixin, MoveMixin, CurationAdmin):
+class ItemAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ItemResource]
     export_prefetch = ("concepts",)
     list_display = ["short_text", "move_controls", "kind", "theme", "framework", "position"]
@@ -175,9 +186,6 @@ class ItemAdmin(PreviewMixin, MoveMixin, CurationAdmin):
         "concepts",
     ]
 
-    def preview_url(self, obj):
-        return obj.theme.get_absolute_url()
-
     def siblings(self, obj):
         return Item.objects.filter(theme_id=obj.theme_id, parent_id=obj.parent_id)
 
@@ -189,13 +197,9 @@ class ItemAdmin(PreviewMixin, MoveMixin, CurationAdmin):
         label = obj.title or obj.text
         return label if len(label) <= 90 else f"{label[:90]}…"
 
-    @admin.display(description=_("ramme"), ordering="theme__framework__title")
-    def framework(self, obj):
-        return obj.theme.framework.title
-
 
 @admin.register(ReflectionQuestion)
-class ReflectionQuestionAdmin(PreviewMixin, MoveMixin, CurationAdmin):
+class ReflectionQuestionAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ReflectionQuestionResource]
     export_prefetch = ("concepts",)
     list_display = ["text", "move_controls", "theme", "framework", "position"]
@@ -206,15 +210,8 @@ class ReflectionQuestionAdmin(PreviewMixin, MoveMixin, CurationAdmin):
     autocomplete_fields = ["theme", "item", "concepts"]
     fields = ["theme", "item", ("group", "position"), "text", "concepts"]
 
-    def preview_url(self, obj):
-        return obj.theme.get_absolute_url()
-
     def siblings(self, obj):
         return ReflectionQuestion.objects.filter(theme_id=obj.theme_id, item_id=obj.item_id)
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).select_related("item")
-
-    @admin.display(description=_("ramme"), ordering="theme__framework__title")
-    def framework(self, obj):
-        return obj.theme.framework.title
