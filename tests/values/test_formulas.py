@@ -91,3 +91,15 @@ def test_the_framework_workbook_writes_formula_text_as_text_and_reads_it_back(ho
     assert result.errors == []
     assert {change.action for change in result.changes} == {"same"}
     assert Theme.objects.get(pk=theme.pk).title == "-Minus foran"
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+45 1234", "-minus", "@SUM(A1)", "\tfane", "\rretur"])
+def test_formula_like_text_is_neutralised_and_restored(text):
+    assert neutralise(text) == "'" + text
+    assert restore(neutralise(text)) == text
+
+
+def test_ordinary_and_apostrophe_text_survives_neutralising():
+    for text in ["Forældre", "'citat'", "'=allerede", "", "a=b"]:
+        assert restore(neutralise(text)) == text
+    assert neutralise("Forældre") == "Forældre"

@@ -6,11 +6,9 @@ import json
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, Permission, User
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from tests.conftest import make_framework
+from tests.values.spreadsheet_files import admin_url, csv_bytes, upload
 from values.models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
 from values.spreadsheets.formats import (
     FORMATS,
@@ -20,15 +18,10 @@ from values.spreadsheets.formats import (
     export_bytes,
     import_file,
 )
-from values.spreadsheets.formulas import neutralise, restore
 from values.spreadsheets.resources import RESOURCES
 
 MODELS = [Concept, Publisher, Framework, Theme, Item, ReflectionQuestion]
 FORMAT_INDEX = {DanishCSV: "0", SafeXLSX: "1", SafeJSON: "2"}
-
-
-def admin_url(model, action, *args):
-    return reverse(f"admin:values_{model._meta.model_name}_{action}", args=args)
 
 
 @pytest.fixture
@@ -102,18 +95,6 @@ def test_csv_export_opens_in_danish_excel(content):
     assert "Fællesskab" in data.decode("utf-8-sig")
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+45 1234", "-minus", "@SUM(A1)", "\tfane", "\rretur"])
-def test_formula_like_text_is_neutralised_and_restored(text):
-    assert neutralise(text) == "'" + text
-    assert restore(neutralise(text)) == text
-
-
-def test_ordinary_and_apostrophe_text_survives_neutralising():
-    for text in ["Forældre", "'citat'", "'=allerede", "", "a=b"]:
-        assert restore(neutralise(text)) == text
-    assert neutralise("Forældre") == "Forældre"
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.__name__)
 def test_no_exported_cell_starts_like_a_formula(content, fmt):
@@ -137,21 +118,6 @@ def test_no_exported_cell_starts_like_a_formula(content, fmt):
 
 
 # The admin: preview, confirm, bad files ---------------------------------------------------------
-
-
-def upload(client, model, data: bytes, name: str, fmt=""):
-    return client.post(
-        admin_url(model, "import"),
-        {"resource": "0", "format": fmt, "import_file": SimpleUploadedFile(name, data)},
-    )
-
-
-def csv_bytes(header: list[str], rows: list[list], encoding="utf-8-sig") -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode(encoding)
 
 
 THEME_HEADER = [
@@ -363,61 +329,6 @@ def test_admin_export_downloads_each_format(editor_client, content, fmt):
     rows = rows_of(response.content, fmt)
     assert len(rows) == ReflectionQuestion.objects.count()
     assert {r["Ramme"] for r in rows} == {content.slug}
-
-
-# Permissions ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def editor_without_import(db):
-    """Staff with every content permission except importing."""
-    user = User.objects.create_user("uden-import", password="kode-uden-import-123", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="values").exclude(
-            codename="import_content"
-        )
-    )
-    return user
-
-
-@pytest.mark.django_db
-def test_the_editor_group_may_import(editor_client, content):
-    assert Group.objects.get(name="Redaktør").permissions.filter(codename="import_content").exists()
-    assert editor_client.get(admin_url(Theme, "import")).status_code == 200
-    assert "Importér" in editor_client.get(admin_url(Theme, "changelist")).content.decode()
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
-def test_an_editor_without_import_permission_cannot_import(
-    client, editor_without_import, content, model
-):
-    client.force_login(editor_without_import)
-    assert client.get(admin_url(model, "changelist")).status_code == 200
-    assert (
-        admin_url(model, "import")
-        not in client.get(admin_url(model, "changelist")).content.decode()
-    )
-    assert client.get(admin_url(model, "import")).status_code == 403
-    data = export_bytes(RESOURCES[model], DanishCSV)
-    assert upload(client, model, data, "fil.csv").status_code == 403
-    assert (
-        client.post(
-            admin_url(model, "process_import"),
-            {"import_file_name": "x", "original_file_name": "x.csv", "format": "0"},
-        ).status_code
-        == 403
-    )
-
-
-@pytest.mark.django_db
-def test_an_editor_without_import_permission_may_still_export(
-    client, editor_without_import, content
-):
-    client.force_login(editor_without_import)
-    response = client.post(admin_url(Theme, "export"), {"resource": "0", "format": "0"})
-    assert response.status_code == 200
-    assert response.content.startswith(b"\xef\xbb\xbf")
 
 
 @pytest.mark.django_db
