@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "crispy_forms",
-    "crispy_bootstrap5",
     "import_export",
     "reversion",
     "csp",
@@ -154,8 +153,9 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# The portal's own template pack: DKFDS markup for every form (templates/dkfds/).
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("dkfds",)
+CRISPY_TEMPLATE_PACK = "dkfds"
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
@@ -300,3 +300,20 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# ---------------------------------------------------------------------------------------------
+# The portal's owner (header, footer, accessibility statement, privacy policy; portal/owner.py)
+# Nothing set: the portal names only itself.
+# ---------------------------------------------------------------------------------------------
+PORTAL_OWNER_NAME = env_str("PORTAL_OWNER_NAME").strip()
+PORTAL_OWNER_URL = env_str("PORTAL_OWNER_URL").strip()
+# A static file name (e.g. "img/owner-logo.svg") or a path on this site ("/logo.svg").
+PORTAL_OWNER_LOGO = env_str("PORTAL_OWNER_LOGO").strip()
+PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL").strip()
+PORTAL_CONTACT_PHONE = env_str("PORTAL_CONTACT_PHONE").strip()
+# The accessibility statement's address in Digitaliseringsstyrelsen's WAS-Tool; /was redirects there.
+PORTAL_WAS_URL = env_str("PORTAL_WAS_URL").strip()
+TEMPLATES[0]["OPTIONS"]["context_processors"] += [
+    "portal.owner.owner_context",
+    "portal.pages.picks_context",
+]

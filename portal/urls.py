@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import dashboard, health, views
+from . import dashboard, health, pages, views
 
 admin.site.site_header = _("Forældresamarbejde – redaktion")
 admin.site.site_title = _("Forældresamarbejde")
@@ -11,6 +11,8 @@ admin.site.index_title = _("Indhold og arbejdsark")
 urlpatterns = [
     path("", views.home, name="home"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    path("privatliv/", pages.privacy, name="privacy"),
+    path("was", pages.was, name="was"),
     path("i18n/", include("django.conf.urls.i18n")),
     # values owns /rammer/…, /begreber/… and /soeg/ (concepts and search span all frameworks).
     path("", include("values.urls")),

@@ -8,16 +8,29 @@
   if (!forms.length || !window.fetch) { return; }
 
   var status = document.createElement("div");
-  status.className = "visually-hidden";
+  status.className = "sr-only";
   status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");
   document.body.appendChild(status);
+
+  var bar = document.querySelector("[data-selection-bar]");
+  var count = bar && bar.querySelector("[data-selection-count]");
+
+  function showAdded(button) {
+    var label = button.querySelector("span");
+    if (label) { label.textContent = button.dataset.addedText || label.textContent; }
+    if (button.dataset.addedLabel) { button.setAttribute("aria-label", button.dataset.addedLabel); }
+    var use = button.querySelector("use");
+    if (use) { use.setAttribute("href", use.getAttribute("href").replace(/#plus$/, "#check")); }
+  }
 
   forms.forEach(function (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var button = form.querySelector("button");
-      fetch(form.action, {
+      // The attribute, not form.action: the form has an <input name="action">, which shadows
+      // the form's action property.
+      fetch(form.getAttribute("action"), {
         method: "POST",
         credentials: "same-origin",
         headers: { "Accept": "application/json" },
@@ -26,8 +39,10 @@
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
       }).then(function (data) {
-        if (button) {
-          button.textContent = "✓ " + button.textContent.replace(/^✓ /, "");
+        if (button) { showAdded(button); }
+        if (bar && count) {
+          count.textContent = String(data.count);
+          bar.hidden = !data.count;
         }
         status.textContent = data.message;
       }).catch(function () {
