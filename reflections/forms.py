@@ -49,7 +49,7 @@ class AnswerForm(forms.Form):
     # The board writes in Danish; the fields say so (WCAG 3.1.2) in the English interface too.
     text = BoardTextField(label=_("Svar"), widget=forms.Textarea(attrs={"rows": 4, "lang": "da"}))
     rating = forms.ChoiceField(
-        label=_("Vurdering"),
+        label=_("I hvilken grad passer det hos os?"),
         choices=RATING_CHOICES,
         required=False,
         widget=forms.RadioSelect,

@@ -27,7 +27,7 @@ def test_missing_page_is_a_danish_404_in_the_site_layout(client):
     assert "Siden findes ikke" in html
     assert '<html lang="da">' in html
     assert len(re.findall(r"<h1[\s>]", html)) == 1
-    assert 'href="#main"' in html and 'class="site-header"' in html
+    assert 'href="#main"' in html and 'class="header site-header"' in html
     assert "Tilgængelighedserklæring" in html  # the site's footer
     assert "Traceback" not in html and "Page not found" not in html
 
@@ -42,7 +42,7 @@ def test_server_error_is_a_danish_500_without_traceback_or_details(client):
     assert "Der opstod en fejl" in html
     assert '<html lang="da">' in html
     assert len(re.findall(r"<h1[\s>]", html)) == 1
-    assert 'class="site-header"' in html and "css/site" in html
+    assert 'class="header site-header"' in html and "css/site" in html
     for leak in ("Traceback", "RuntimeError", "hunter2", "secret internal detail"):
         assert leak not in html
     assert "default-src 'self'" in response["Content-Security-Policy"]
