@@ -311,7 +311,7 @@ PORTAL_OWNER_URL = env_str("PORTAL_OWNER_URL").strip()
 PORTAL_OWNER_LOGO = env_str("PORTAL_OWNER_LOGO").strip()
 PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL").strip()
 PORTAL_CONTACT_PHONE = env_str("PORTAL_CONTACT_PHONE").strip()
-# The accessibility statement's address in Digitaliseringsstyrelsen's WAS-Tool; /was redirects there.
+# The accessibility statement in Digitaliseringsstyrelsen's WAS-Tool; /was redirects there.
 PORTAL_WAS_URL = env_str("PORTAL_WAS_URL").strip()
 TEMPLATES[0]["OPTIONS"]["context_processors"] += [
     "portal.owner.owner_context",

@@ -1,0 +1,120 @@
+"""What every page kind must pass in the browser: axe at 0, reflow at 320 px, no failed request,
+and the error-summary pattern on a failed submit. Call these for each new page kind and form.
+
+    watch(page)                       # before the first goto: collects 4xx/5xx, console, CSP
+    assert_page_ok(page, "result")    # axe 0 + no sideways scroll at the current width
+    assert_reflows(page, "result")    # at 320 px (restores the viewport)
+    assert_error_summary(page, ["id_display_name"], js=True)
+"""
+
+from __future__ import annotations
+
+from tests.browser import axe_violations, describe_violations
+
+COLLECT_CSP = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI}`);
+});
+"""
+
+
+def watch(page, allow_status: tuple[int, ...] = ()) -> list[str]:
+    """Record every failed request (4xx/5xx, except the statuses allowed, e.g. 400 for a form
+    sent with errors), console error and CSP violation on `page`; returns the live list."""
+    problems: list[str] = []
+
+    def on_response(response):
+        failed = response.status >= 400 and response.status not in allow_status
+        if failed and not response.url.endswith("/favicon.ico"):
+            problems.append(f"{response.status} {response.request.method} {response.url}")
+
+    page.on("response", on_response)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console: {m.text}")
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.add_init_script(COLLECT_CSP)
+    page.problems = problems
+    return problems
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations || []")
+
+
+WIDE_ELEMENTS = """() => [...document.querySelectorAll('body *')]
+  .filter((el) => el.getClientRects().length && el.getBoundingClientRect().right > innerWidth + 0.5
+    && !el.closest('[role=region]'))
+  .slice(-3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`)"""
+
+
+def horizontal_overflow(page) -> int:
+    width = page.evaluate("window.innerWidth")
+    return page.evaluate("document.documentElement.scrollWidth") - width
+
+
+def assert_page_ok(page, kind: str, axe: bool = True) -> None:
+    """axe at 0 (needs JavaScript in the page: axe.run is asynchronous, so pass axe=False in a
+    context with JavaScript off – the markup is the same), no sideways scroll, no CSP report, no
+    failed request."""
+    if axe:
+        violations = axe_violations(page)
+        assert not violations, f"{kind}: {describe_violations(violations)}"
+    assert horizontal_overflow(page) <= 0, (
+        f"{kind} scrolls sideways by {horizontal_overflow(page)}px"
+    )
+    assert not csp_violations(page), f"{kind}: {csp_violations(page)}"
+    problems = getattr(page, "problems", [])
+    assert not problems, f"{kind}: {problems}"
+
+
+def assert_reflows(page, kind: str, width: int = 320) -> None:
+    """No horizontal scrolling of the document at `width`; a table may scroll inside its own
+    region, which must then be labelled and reachable by keyboard."""
+    before = page.viewport_size
+    page.set_viewport_size({"width": width, "height": 800})
+    try:
+        overflow = horizontal_overflow(page)
+        assert overflow <= 0, (
+            f"{kind} is {overflow}px too wide at {width}px: {page.evaluate(WIDE_ELEMENTS)}"
+        )
+        unlabelled = page.evaluate(
+            """() => [...document.querySelectorAll('main *')].filter((el) => {
+                 const style = getComputedStyle(el);
+                 const scrolls = ['auto', 'scroll'].includes(style.overflowX)
+                   && el.scrollWidth > el.clientWidth + 1;
+                 return scrolls && !(el.getAttribute('role') === 'region'
+                   && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))
+                   && el.tabIndex === 0);
+               }).map((el) => el.className || el.tagName)"""
+        )
+        assert not unlabelled, f"{kind}: scrolls sideways without a labelled region: {unlabelled}"
+    finally:
+        if before:
+            page.set_viewport_size(before)
+
+
+def assert_error_summary(page, field_ids: list[str], js: bool = True) -> None:
+    """The DKFDS/GOV.UK pattern after a failed submit: "Fejl: " title, the summary first in
+    <main> and focused, a link to each field in error, and (with JavaScript) the link focuses
+    the field."""
+    assert page.title().startswith("Fejl: "), page.title()
+    summary = page.locator("main > .error-summary")
+    assert summary.count() == 1, "no error summary first in <main>"
+    first = page.evaluate("document.querySelector('main').firstElementChild.className")
+    assert "error-summary" in first, first
+    focused = page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert focused, "focus is not on the error summary"
+    targets = summary.locator("a").evaluate_all("(links) => links.map((a) => a.hash.slice(1))")
+    for field_id in field_ids:
+        assert field_id in targets, f"no link to #{field_id} in {targets}"
+        assert page.locator(f"#{field_id}").count() == 1, f"#{field_id} is not on the page"
+    if js and field_ids:
+        summary.locator(f"a[href='#{field_ids[0]}']").first.click()
+        assert page.evaluate("document.activeElement.id") == field_ids[0]
