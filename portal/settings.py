@@ -317,3 +317,5 @@ TEMPLATES[0]["OPTIONS"]["context_processors"] += [
     "portal.owner.owner_context",
     "portal.pages.picks_context",
 ]
+# django-axes under a Danish name in the admin (portal/axes_config.py).
+INSTALLED_APPS[INSTALLED_APPS.index("axes")] = "portal.axes_config.DanishAxesConfig"
