@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -62,11 +63,24 @@ class Publisher(Slugged):
         default=Kind.MUNICIPALITY,
         help_text=_("Kommune, KL eller en anden afsender."),
     )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("redaktører"),
+        blank=True,
+        related_name="edited_publishers",
+        help_text=_(
+            "Medarbejdere, der redigerer denne udgivers indhold i administrationen. Andre "
+            "udgiveres indhold kan de hverken se eller ændre."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("udgiver")
         verbose_name_plural = _("udgivere")
+        permissions = [
+            ("edit_all_publishers", _("Kan redigere alle udgiveres indhold (landsdækkende)"))
+        ]
 
     def __str__(self) -> str:
         return self.name
