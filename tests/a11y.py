@@ -54,6 +54,19 @@ WIDE_ELEMENTS = """() => [...document.querySelectorAll('body *')]
   .slice(-3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`)"""
 
 
+# Boxes that cut their own text off (a DKFDS card has overflow: hidden and a height of its own).
+# Visually hidden text is meant to be clipped, and the admin (Django's own look, no DKFDS) clips
+# its one-line inline summaries by design.
+CLIPPED_ELEMENTS = """() => !document.querySelector('link[href*="dkfds"]') ? [] :
+  [...document.querySelectorAll('body *:not(.visually-hidden):not(.sr-only)')]
+  .filter((el) => {
+    const style = getComputedStyle(el);
+    return [style.overflow, style.overflowY].includes('hidden') && el.clientHeight > 1
+      && el.clientWidth > 1 && el.scrollHeight > el.clientHeight + 1 && el.innerText.trim();
+  })
+  .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.innerText.slice(0, 40)}`)"""
+
+
 def horizontal_overflow(page) -> int:
     width = page.evaluate("window.innerWidth")
     return page.evaluate("document.documentElement.scrollWidth") - width
@@ -61,14 +74,16 @@ def horizontal_overflow(page) -> int:
 
 def assert_page_ok(page, kind: str, axe: bool = True, csp: bool = True) -> None:
     """axe at 0 (needs JavaScript in the page: axe.run is asynchronous, so pass axe=False in a
-    context with JavaScript off – the markup is the same), no sideways scroll, no CSP report, no
-    failed request."""
+    context with JavaScript off – the markup is the same), no sideways scroll, no box that cuts its
+    text off, no CSP report, no failed request."""
     if axe:
         violations = axe_violations(page)
         assert not violations, f"{kind}: {describe_violations(violations)}"
     assert horizontal_overflow(page) <= 0, (
         f"{kind} scrolls sideways by {horizontal_overflow(page)}px"
     )
+    clipped = page.evaluate(CLIPPED_ELEMENTS)
+    assert not clipped, f"{kind} cuts text off: {clipped}"
     if csp:
         assert not csp_violations(page), f"{kind}: {csp_violations(page)}"
     problems = [p for p in getattr(page, "problems", []) if csp or "Security Policy" not in p]
