@@ -67,6 +67,34 @@ CLIPPED_ELEMENTS = """() => !document.querySelector('link[href*="dkfds"]') ? [] 
   .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.innerText.slice(0, 40)}`)"""
 
 
+# Words in headings that the layout splits over two lines. A word is what lies between spaces,
+# hyphens, dashes, slashes and soft hyphens: a break there is how Danish is hyphenated; a break
+# anywhere else means the heading's box has no room for the word.
+BROKEN_WORDS = r"""() => {
+  const broken = [];
+  for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6, .card-heading')) {
+    if (!heading.getClientRects().length) continue;
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\s\-\u00ad\u2010\u2013\u2014\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(`${heading.tagName.toLowerCase()}: ${word[0]}`);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_words(page) -> list[str]:
+    """Headings' words that break mid-word at the current width ("h3: samarbejdspartnere")."""
+    return page.evaluate(BROKEN_WORDS)
+
+
 def horizontal_overflow(page) -> int:
     width = page.evaluate("window.innerWidth")
     return page.evaluate("document.documentElement.scrollWidth") - width
