@@ -47,10 +47,15 @@ def errors_of(form: BaseForm) -> list[PageError]:
     for name, messages in form.errors.items():
         bound = None if name == NON_FIELD_ERRORS else form[name]
         if bound is None or bound.is_hidden:
-            target = _first_visible_id(form)
+            target, label = _first_visible_id(form), ""
         else:
-            target = bound.id_for_label or bound.auto_id
-        found += [PageError(target, str(message)) for message in messages]
+            target, label = bound.id_for_label or bound.auto_id, str(bound.label or "")
+        # The summary stands apart from the fields: it names the field, so three "Dette felt
+        # er påkrævet." say which three ("Skolens navn: Dette felt er påkrævet.").
+        found += [
+            PageError(target, f"{label}: {message}" if label else str(message))
+            for message in messages
+        ]
     return found
 
 

@@ -97,6 +97,10 @@ def test_a_failed_form_has_fejl_in_its_title_and_a_focused_summary_without_javas
     assert summary.startswith('<div class="alert alert-error error-summary"')
     assert "autofocus" in summary[: summary.index(">")]
     assert 'href="#id_school_name"' in summary and 'href="#id_display_name"' in summary
+    # Each link in the summary names its field: the same message twice says which is which.
+    summary = summary[: summary.index("</ul>")]
+    assert re.search(r'href="#id_school_name"[^>]*>Skolens navn: ', summary)
+    assert re.search(r'href="#id_display_name"[^>]*>[^<:]+: ', summary)
     # Each field names its own error, tied to it for assistive technology.
     assert re.search(
         r'id="id_school_name"[^>]*aria-describedby="[^"]*id_school_name_error', html
