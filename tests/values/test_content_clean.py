@@ -77,3 +77,17 @@ def test_questions_the_portal_added_to_worksheet_templates_are_marked_as_the_por
     assert own.context == PORTAL_QUESTION_CONTEXT
     # Questions from the documents name their source instead.
     assert sheet.worksheet.questions.exclude(text=added).first().context.startswith("Ballerup")
+
+
+def test_every_question_the_portal_wrote_in_any_template_is_marked_on_its_page(shipped_content):
+    from reflections.models import PORTAL_QUESTION_CONTEXT, TemplateQuestion
+    from tests.values.pages import html_of, visitors
+
+    own = TemplateQuestion.objects.filter(reflection_question=None, item=None)
+    templates = {q.section.template for q in own.select_related("section__template")}
+    assert len(templates) >= 4  # Ballerup, Vejle, København and Aarhus add the next steps
+    for question in own.select_related("section__template"):
+        for language, client in visitors():
+            page = html_of(client, question.section.template.get_absolute_url(), language)
+            after = page[page.index(question.text) :]
+            assert PORTAL_QUESTION_CONTEXT in after[:600], (question.text, language)

@@ -378,7 +378,12 @@ def test_on_the_pages_the_credit_is_where_the_reader_looks_in_both_languages(db)
     koebenhavn = Framework.objects.get(pk=5)
     spirals = koebenhavn.themes.get(slug="eksklusionsspiralen-og-inklusionsspiralen")
     summary = koebenhavn.themes.get(slug="opsummering-af-pointer")
+    promise = {"da": "fx en forskers oplæg – står det ved teksten", "en": "a researcher’s talk"}
     for language, client in visitors():
+        # The home page promises that a text by someone else says so where it stands; the
+        # checks below keep that promise true for the researcher's slides.
+        home = main_of(html_of(client, "/", language))
+        assert promise[language] in home.replace("&#x27;", "’").replace("'", "’"), language
         page = main_of(reached_from_home(client, koebenhavn.get_absolute_url(), language))
         assert "En mødeopsamling, ikke en vedtaget ramme" in page  # status, every page
         assert "Dokumentets temaer" not in page and "Øvrige dele" not in page
