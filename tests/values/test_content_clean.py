@@ -91,3 +91,29 @@ def test_every_question_the_portal_wrote_in_any_template_is_marked_on_its_page(s
             page = html_of(client, question.section.template.get_absolute_url(), language)
             after = page[page.index(question.text) :]
             assert PORTAL_QUESTION_CONTEXT in after[:600], (question.text, language)
+
+
+MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+
+
+def test_no_date_at_the_start_of_a_line_becomes_a_numbered_list(shipped_content):
+    """"22. januar 2026" on a line of its own reads as item 22 of a list unless escaped."""
+    import re
+
+    from values.markup import render
+
+    fields = {
+        Framework: ("introduction", "introduction_signature", "status_note", "portal_note"),
+        Theme: ("lead", "body", "status_note", "portal_note"),
+        Item: ("text", "portal_note"),
+        ReflectionQuestion: ("text",),
+    }
+    dates = re.compile(rf"<ol[^>]*>\s*<li>(?:<p>)?({MONTHS})\b")
+    found = []
+    for model, names in fields.items():
+        for record in model.objects.all():
+            for name in names:
+                if dates.search(str(render(getattr(record, name) or ""))):
+                    found.append(f"{model.__name__} {record.pk} {name}")
+    assert not found, found
+    assert dates.search(str(render("28. maj 2024, Københavns Kommune")))  # the check sees one
