@@ -39,6 +39,7 @@ def test_editor_can_change_a_statement_in_the_admin(editor_client, framework):
             "title": "",
             "place": "",
             "text": "Forældrene oplever sig hørt.",
+            "language": "da",
             "parent": item.parent_id,
         },
     )

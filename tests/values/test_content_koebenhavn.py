@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.values.pages import html_of, load_shipped_content, main_of, reached_from_home, visitors
-from values.markup import plain_text
+from values.markup import plain_text, render
 from values.models import Framework, Item, ReflectionQuestion
 
 FIXTURE = settings.BASE_DIR / "fixtures" / "50_koebenhavn.json"
@@ -157,10 +157,28 @@ def test_both_spirals_run_step_by_step_from_problem_to_outcome(koebenhavn):
         "Figure 5.2; When exclusion is not happening",
         "Inklusionsspiralen",
     ]
-    figure = theme.items.get(kind=Item.Kind.SECTION).text.split("\n")
-    assert figure[0] == "The school does NOT appoint the student as the problem."
-    assert figure[-1] == "Exclusion is NOT the result"
+    item = theme.items.get(kind=Item.Kind.SECTION)
+    figure = item.text.split("\n")
+    assert figure[0] == "- The school does NOT appoint the student as the problem."
+    assert figure[-1] == "- Exclusion is NOT the result"
     assert len(figure) == 7
+    # Its seven statements are a list, and it is English: a screen reader must say so.
+    assert item.language == "en"
+    assert str(render(item.text)).count("<li>") == 7
+
+
+def test_the_english_figure_is_marked_english_wherever_it_is_shown(db):
+    load_shipped_content()
+    figure = Item.objects.get(title="Figure 5.2; When exclusion is not happening")
+    for language, client in visitors():
+        page = main_of(reached_from_home(client, figure.theme.get_absolute_url(), language))
+        assert '<h2 class="item-title" lang="en">Figure 5.2' in page
+        block = page[page.index(f'id="punkt-{figure.pk}"') :]
+        assert block.index('<div class="item-text" lang="en">') < block.index("NOT appoint")
+        # Danish parts around it stay Danish.
+        assert '<h2 class="item-title" lang="da">Inklusionsspiralen</h2>' in page
+        found = main_of(html_of(client, "/soeg/?q=exclusion", language))
+        assert re.search(r'<h3 class="result-title" lang="en"><a [^>]*>Figure 5\.2', found)
 
 
 def test_assumptions_counter_assumptions_and_the_sixth_discourse_are_worded_as_on_the_slides(

@@ -180,7 +180,7 @@ class ItemAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
         ("kind", "position"),
         ("group", "responsibility"),
         ("number", "title", "place"),
-        "text",
+        ("text", "language"),
         "portal_note",
         "parent",
         "concepts",

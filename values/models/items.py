@@ -130,6 +130,16 @@ class Item(Ordered):
     text = models.TextField(
         _("tekst"), blank=True, help_text=with_markup_help(_("Ordret fra dokumentet."))
     )
+    language = models.CharField(
+        _("sprog"),
+        max_length=2,
+        choices=[("da", _("dansk")), ("en", _("engelsk"))],
+        default="da",
+        help_text=_(
+            "Sproget, punktet står på i dokumentet. Vælg engelsk for et engelsk citat eller en "
+            "engelsk figur, så skærmlæsere udtaler det rigtigt."
+        ),
+    )
     portal_note = models.TextField(
         _("portalens bemærkning"),
         blank=True,
