@@ -97,7 +97,7 @@ MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|nove
 
 
 def test_no_date_at_the_start_of_a_line_becomes_a_numbered_list(shipped_content):
-    """"22. januar 2026" on a line of its own reads as item 22 of a list unless escaped."""
+    """ "22. januar 2026" on a line of its own reads as item 22 of a list unless escaped."""
     import re
 
     from values.markup import render
