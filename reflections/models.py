@@ -89,10 +89,20 @@ def source_label(source: ReflectionQuestion | Item) -> str:
     Needs source.theme.framework.publisher loaded (select_related) to stay query-free. Always in
     Danish, like the content it names: a worksheet stores it, and the pages mark it lang="da", so
     an ungrouped heading ("Indikator", "Refleksion") must not follow the interface language.
+
+    A part someone else wrote carries its credit ("Fra oplægget v/ skoleforsker …"), so a
+    worksheet quoting it says whose words they are, as the theme page does; a heading that only
+    repeats the part's title is left out.
     """
     theme = source.theme
     with translation.override("da"):
-        parts = (theme.framework.publisher.name, str(theme), str(source.heading))
+        title, heading = str(theme), str(source.heading)
+        parts = (
+            theme.framework.publisher.name,
+            theme.credit,
+            title,
+            "" if heading == title else heading,
+        )
     return " · ".join(part for part in parts if part)
 
 

@@ -435,3 +435,26 @@ def test_on_the_pages_the_credit_is_where_the_reader_looks_in_both_languages(db)
         own = ("/opsummering-af-pointer/", "/agenda/", "/workshop/")
         for quote in quotes:
             assert (CREDIT in quote) != any(part in quote for part in own), quote
+
+
+def test_a_worksheet_quoting_the_researchers_slides_says_whose_words_they_are(db):
+    from reflections.models import WorksheetTemplate
+    from reflections.services import create_from_template
+
+    load_shipped_content()
+    template = WorksheetTemplate.objects.get(slug="koebenhavn-genstart")
+    for language, client in visitors():
+        page = main_of(html_of(client, template.get_absolute_url(), language))
+        assumption = page.index("Alle forældre og børn har ressourcer")
+        context = page[assumption : assumption + 800]
+        assert CREDIT in context, language
+        title = "Det nødvendige grundlag for velfungerende forældresamarbejde (mindset/antagelser)"
+        assert context.count(title) == 1  # the part's title, not once more as its heading
+    sheet = create_from_template(template, school_name="Skolen", board_name="Bestyrelsen")
+    credited = sheet.worksheet.questions.filter(context__contains=CREDIT)
+    # The audience question and the six assumptions come from her slides; the workshop's three
+    # questions and the portal's own next step do not.
+    assert credited.count() == 7
+    assert not credited.filter(text__startswith="Hvis vi skulle genstarte")
+    workshop = sheet.worksheet.questions.exclude(context__contains=CREDIT)
+    assert all("Workshop" in q.context or "Portalens" in q.context for q in workshop)
