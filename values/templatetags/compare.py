@@ -29,6 +29,12 @@ class CompareChoice:
     def hidden_count(self) -> int:
         return len(self.options) - len(self.shown)
 
+    @property
+    def form(self):
+        from values.forms import CompareChoiceForm
+
+        return CompareChoiceForm(self.options)
+
 
 def _count(column: dict) -> int:
     return len(column["themes"]) + len(column["items"]) + len(column["questions"])
