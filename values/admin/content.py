@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+from ..models import Concept, Framework, Item, Material, Publisher, ReflectionQuestion, Theme
 from ..owners import is_national
 from ..spreadsheets.resources import (
     ConceptResource,
@@ -151,6 +151,15 @@ class QuestionInline(ScopedChoicesMixin, admin.TabularInline):
     extra = 0
 
 
+class MaterialInline(ScopedChoicesMixin, admin.StackedInline):
+    """Outside material on the theme's page: links checked to be http(s) (Material.url)."""
+
+    model = Material
+    fields = [("title", "position"), "url", ("source", "licence"), "description"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    extra = 0
+
+
 @admin.register(Theme)
 class ThemeAdmin(PublisherScopedAdmin, PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ThemeResource]
@@ -162,7 +171,7 @@ class ThemeAdmin(PublisherScopedAdmin, PreviewMixin, MoveMixin, CurationAdmin):
     search_fields = ["title", "lead", "body"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["concepts"]
-    inlines = [ItemInline, QuestionInline]
+    inlines = [ItemInline, QuestionInline, MaterialInline]
     fields = [
         "framework",
         ("number", "title"),
