@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reflections import services
-from reflections.overview import MIN_BOARDS
+from reflections.overview import MIN_BOARDS, municipality_overview
 from tests.conftest import make_framework
 from tests.values.spreadsheet_files import admin_url, csv_bytes, upload
 from values.models import Publisher, ReflectionQuestion, School
@@ -159,3 +159,48 @@ def test_the_overview_costs_the_same_queries_for_3_or_13_schools(editor_client, 
     for school in add_schools(ballerup.publisher, 10, start=3):
         board_works_on(school, question, agreed=True)
     assert count() == small
+
+
+def national_register(
+    municipalities: int = 98, schools: int = 13, prefix: str = "Kommune", first: int = 200000
+) -> list[Publisher]:
+    """A generated register the size of Denmark's: every municipality with its schools."""
+    publishers = Publisher.objects.bulk_create(
+        Publisher(name=f"{prefix} {m:03d}", slug=f"{prefix.lower()}-{m:03d}")
+        for m in range(municipalities)
+    )
+    School.objects.bulk_create(
+        School(
+            municipality=publisher,
+            name=f"Skole {s:02d} i {publisher.name}",
+            institution_number=f"{first + m * 100 + s}",
+        )
+        for m, publisher in enumerate(publishers)
+        for s in range(schools)
+    )
+    return publishers
+
+
+@pytest.mark.django_db
+def test_98_municipalities_of_13_schools_keep_the_overview_at_the_same_queries(
+    client, superuser, ballerup
+):
+    question = ballerup.themes.first().questions.first()
+    client.force_login(superuser)
+    small = national_register(municipalities=2, schools=2, prefix="Lille", first=900000)
+    board_works_on(small[0].schools.first(), question)
+
+    def queries(municipality: Publisher) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse(OVERVIEW), {"kommune": municipality.pk})
+        assert response.context["municipality"] == municipality
+        return len(captured)
+
+    baseline = queries(small[0])
+    large = national_register()
+    for school in large[-1].schools.all():
+        board_works_on(school, question, agreed=True)
+    assert queries(large[-1]) == baseline
+    overview = municipality_overview(large[-1])
+    assert len(overview.schools) == 13
+    assert overview.boards(question.theme) == 13

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.admin.utils import NotRelationField, get_fields_from_path, unquote
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from reversion.models import Version
 
@@ -62,7 +62,12 @@ class PublisherScopedAdmin(ScopedChoicesMixin):
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # Django redirects to the index with "does not exist"; someone else's object (or a
-        # missing one – the two must look alike) is simply not found.
+        # missing one – the two must look alike) is simply not found. An address that is no
+        # id at all (a stylesheet a tool resolved against the page) keeps Django's answer.
+        try:
+            self.model._meta.pk.to_python(object_id)
+        except ValidationError:
+            return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
         raise Http404
 
     def get_list_filter(self, request):
