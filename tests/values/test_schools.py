@@ -8,11 +8,13 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from reflections import services
+from reflections.models import Worksheet, WorksheetTemplate
 from reflections.overview import MIN_BOARDS, municipality_overview
 from tests.conftest import make_framework
 from tests.values.spreadsheet_files import admin_url, csv_bytes, upload
@@ -204,3 +206,34 @@ def test_98_municipalities_of_13_schools_keep_the_overview_at_the_same_queries(
     overview = municipality_overview(large[-1])
     assert len(overview.schools) == 13
     assert overview.boards(question.theme) == 13
+
+
+@pytest.mark.django_db
+def test_a_municipality_starts_its_schools_boards_at_once_and_sees_the_links_once(
+    editor_client, ballerup
+):
+    template = WorksheetTemplate.objects.create(
+        title="Værdier", introduction="Om værdier.", status="published"
+    )
+    schools = add_schools(ballerup.publisher, 3)
+    changelist = admin_url(School, "changelist")
+    chosen = {"action": "start_boards", "_selected_action": [s.pk for s in schools[:2]]}
+    form_page = editor_client.post(changelist, chosen)
+    assert (
+        form_page.status_code == 200 and "Skabelon til arbejdsarket" in form_page.content.decode()
+    )
+    assert not Worksheet.objects.exists()
+
+    response = editor_client.post(changelist, {**chosen, "template": template.pk})
+    page = response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    worksheets = Worksheet.objects.order_by("school__name")
+    assert [w.school for w in worksheets] == schools[:2]
+    assert all(w.template == template for w in worksheets)
+    chair_links = [line for line in page.split("<code>")[1:] if "/f/" in line.split("</code>")[0]]
+    assert len(chair_links) == 2
+    # The link opens the board's worksheet as its chair.
+    link = chair_links[0].split("</code>")[0].replace("http://testserver", "")
+    board = Client()
+    assert board.get(link).status_code == 302
+    assert board.get(worksheets[0].get_absolute_url()).status_code == 200

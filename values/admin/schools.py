@@ -24,6 +24,7 @@ from ..owners import publishers_of
 from ..spreadsheets.formulas import neutralise_cell
 from ..spreadsheets.schools import SchoolResource
 from .base import CurationAdmin
+from .board_starts import start_boards
 from .scoping import PublisherScopedAdmin
 from .workbook import xlsx_response
 
@@ -39,6 +40,7 @@ class SchoolAdmin(PublisherScopedAdmin, CurationAdmin):
     list_select_related = ["municipality"]
     search_fields = ["name", "institution_number"]
     fields = ["municipality", "name", "institution_number"]
+    actions = [start_boards]
 
     def get_urls(self):
         urls = [
