@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from values.models import Publisher, School, Theme
@@ -38,6 +40,12 @@ STATUS_LABELS = {
 }
 
 
+@lru_cache(maxsize=64)
+def status_label(status: int, language: str) -> str:
+    """A status in the active language, translated once (a big overview has hundreds)."""
+    return str(STATUS_LABELS[status])
+
+
 @dataclass
 class Cell:
     status: int = NOT_STARTED
@@ -45,7 +53,7 @@ class Cell:
 
     @property
     def label(self) -> str:
-        return str(STATUS_LABELS[self.status])
+        return status_label(self.status, get_language())
 
     def update(self, status: int, date: datetime | None) -> None:
         if status > self.status or (
