@@ -1,12 +1,16 @@
 """Admin: editors curate templates; staff see board worksheets as metadata only.
 
-Reading a board's answers needs the dedicated permission reflections.read_answers; nobody edits
-them in the admin.
+Editors see and change only the templates of the publishers they edit (values.owners); a
+template without a publisher is national. Reading a board's answers needs the dedicated
+permission reflections.read_answers; nobody edits them in the admin.
 """
 
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+
+from values.admin.scoping import PublisherScopedAdmin, ScopedChoicesMixin
+from values.owners import is_national
 
 from .models import (
     Answer,
@@ -17,7 +21,7 @@ from .models import (
 )
 
 
-class TemplateSectionInline(admin.TabularInline):
+class TemplateSectionInline(ScopedChoicesMixin, admin.TabularInline):
     model = TemplateSection
     fields = ["position", "title", "introduction"]
     extra = 0
@@ -25,14 +29,36 @@ class TemplateSectionInline(admin.TabularInline):
 
 
 @admin.register(WorksheetTemplate)
-class WorksheetTemplateAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "estimated_minutes", "section_count", "position"]
+class WorksheetTemplateAdmin(PublisherScopedAdmin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "publisher",
+        "status",
+        "estimated_minutes",
+        "section_count",
+        "position",
+    ]
     list_editable = ["position"]
-    list_filter = ["status"]
+    list_filter = ["status", "publisher"]
+    list_select_related = ["publisher"]
     search_fields = ["title", "introduction"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [TemplateSectionInline]
-    fields = ["title", "slug", ("status", "position"), "estimated_minutes", "introduction"]
+    fields = [
+        "title",
+        "slug",
+        "publisher",
+        ("status", "position"),
+        "estimated_minutes",
+        "introduction",
+    ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "publisher" in form.base_fields and not is_national(request.user):
+            # Only national administrators make national templates.
+            form.base_fields["publisher"].required = True
+        return form
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(section_total=Count("sections"))
@@ -42,7 +68,7 @@ class WorksheetTemplateAdmin(admin.ModelAdmin):
         return obj.section_total
 
 
-class TemplateQuestionInline(admin.StackedInline):
+class TemplateQuestionInline(ScopedChoicesMixin, admin.StackedInline):
     model = TemplateQuestion
     fields = [("position", "kind"), "reflection_question", "item", "text"]
     autocomplete_fields = ["reflection_question", "item"]
@@ -50,7 +76,7 @@ class TemplateQuestionInline(admin.StackedInline):
 
 
 @admin.register(TemplateSection)
-class TemplateSectionAdmin(admin.ModelAdmin):
+class TemplateSectionAdmin(PublisherScopedAdmin, admin.ModelAdmin):
     list_display = ["title", "template", "position", "question_count"]
     list_filter = ["template"]
     list_select_related = ["template"]

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from values.models import School
+
 from .models import ANSWER_MAX_LENGTH, QuestionKind, Rating
 from .validators import normalise_newlines, validate_answer_length, validate_no_cpr
 
@@ -103,6 +105,32 @@ class NextStepForm(forms.Form):
 
 class BoardFields(forms.Form):
     school_name = ShortTextField(label=_("Skolens navn"), limit=200, required=True)
+    school = forms.CharField(
+        label=_("Skolens institutionsnummer (valgfrit)"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "Seks cifre, fx 151012. Står skolen i kommunens skoleregister, tæller arbejdsarket "
+            "med i kommunens oversigt – kun hvor langt I er, aldrig jeres svar eller navne."
+        ),
+    )
+
+    def clean_school(self) -> School | None:
+        number = self.cleaned_data["school"].strip()
+        if not number:
+            return None
+        school = School.objects.filter(institution_number=number).first()
+        if school is None:
+            raise forms.ValidationError(
+                _(
+                    "Institutionsnummeret %(number)s står ikke i nogen kommunes skoleregister. "
+                    "Tjek nummeret, eller lad feltet stå tomt."
+                ),
+                code="unknown_school",
+                params={"number": number},
+            )
+        return school
+
     board_name = ShortTextField(
         label=_("Bestyrelsens navn"),
         limit=200,
@@ -128,7 +156,7 @@ class CreateOwnForm(BoardFields):
         required=True,
         initial=_("Vores refleksionsspørgsmål"),
     )
-    field_order = ["title", "school_name", "board_name", "display_name", "next_steps"]
+    field_order = ["title", "school_name", "school", "board_name", "display_name", "next_steps"]
     next_steps = forms.BooleanField(
         label=_("Afslut med et afsnit om næste skridt (hvad, hvem, hvornår)"),
         required=False,

@@ -21,7 +21,8 @@ from django.utils.translation import pgettext_lazy
 
 from values.bases import Ordered, Publishable, PublishableQuerySet, Slugged, Status, status_field
 from values.markup import plain_text
-from values.models import Item, ReflectionQuestion
+from values.models import Item, Publisher, ReflectionQuestion, School
+from values.owners import OwnedQuerySet
 
 # 32 bytes = 256 bits from the OS's CSPRNG; the issue asks for at least 128.
 TOKEN_BYTES = 32
@@ -111,7 +112,9 @@ def source_label(source: ReflectionQuestion | Item) -> str:
 PORTAL_QUESTION_CONTEXT = "Portalens spørgsmål – ikke fra rammerne"
 
 
-class WorksheetTemplateQuerySet(PublishableQuerySet):
+class WorksheetTemplateQuerySet(OwnedQuerySet, PublishableQuerySet):
+    publisher_path = "publisher"
+
     def with_question_counts(self) -> WorksheetTemplateQuerySet:
         return self.annotate(question_count=Count("sections__questions"))
 
@@ -134,6 +137,18 @@ class WorksheetTemplate(Slugged, Publishable, Ordered):
     )
     status = status_field(
         help_text=_("Kun offentliggjorte skabeloner kan vælges af bestyrelserne.")
+    )
+    publisher = models.ForeignKey(
+        Publisher,
+        verbose_name=_("udgiver"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="worksheet_templates",
+        help_text=_(
+            "Den kommune eller organisation, der står bag skabelonen; dens redaktører redigerer "
+            "den. Tom: en landsdækkende skabelon, som kun landsdækkende administratorer ændrer."
+        ),
     )
 
     objects = WorksheetTemplateQuerySet.as_manager()
@@ -158,6 +173,10 @@ class WorksheetTemplate(Slugged, Publishable, Ordered):
         return self.sections.prefetch_related(models.Prefetch("questions", queryset=questions))
 
 
+class TemplateSectionQuerySet(OwnedQuerySet):
+    publisher_path = "template__publisher"
+
+
 class TemplateSection(Ordered):
     template = models.ForeignKey(
         WorksheetTemplate,
@@ -169,6 +188,8 @@ class TemplateSection(Ordered):
     introduction = models.TextField(
         _("indledning"), blank=True, help_text=_("Kort tekst før afsnittets spørgsmål.")
     )
+
+    objects = TemplateSectionQuerySet.as_manager()
 
     class Meta:
         # Own columns only: a foreign key here would join its table into every query.
@@ -189,7 +210,9 @@ def _published_source(source: str) -> Q:
     )
 
 
-class TemplateQuestionQuerySet(models.QuerySet):
+class TemplateQuestionQuerySet(OwnedQuerySet):
+    publisher_path = "section__template__publisher"
+
     def public(self) -> TemplateQuestionQuerySet:
         """Questions of the template's own wording, or whose source is still published: a
         question whose source was taken down is left out of new worksheets."""
@@ -305,6 +328,18 @@ class Worksheet(models.Model):
         _("forventet tid (minutter)"), null=True, blank=True
     )
     school_name = models.CharField(_("skole"), max_length=200)
+    school = models.ForeignKey(
+        School,
+        verbose_name=_("skole i kommunens register"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="worksheets",
+        help_text=_(
+            "Valgfri: skolen i kommunens skoleregister. Kommunens oversigt tæller kun arbejdsark, "
+            "der er knyttet til en skole."
+        ),
+    )
     board_name = models.CharField(_("bestyrelse"), max_length=200)
     member_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     chair_token_hash = models.CharField(max_length=64, unique=True, editable=False)

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from values.models import Item, ReflectionQuestion, Theme
+from values.models import Item, ReflectionQuestion, School, Theme
 
 from .models import (
     PORTAL_QUESTION_CONTEXT,
@@ -75,10 +75,16 @@ def _question_from_source(source, **fields) -> WorksheetQuestion:
 
 @transaction.atomic
 def create_from_template(
-    template: WorksheetTemplate, *, school_name: str, board_name: str, display_name: str = ""
+    template: WorksheetTemplate,
+    *,
+    school_name: str,
+    board_name: str,
+    display_name: str = "",
+    school: School | None = None,
 ) -> NewWorksheet:
     worksheet, member_token, chair_token = _new_worksheet(
         template=template,
+        school=school,
         title=template.title,
         introduction=template.introduction,
         estimated_minutes=template.estimated_minutes,
@@ -122,10 +128,11 @@ def create_from_picks(
     display_name: str = "",
     next_steps_title: str = "",
     next_steps_question: str = "",
+    school: School | None = None,
 ) -> NewWorksheet:
     """Sections follow the visitor's order: each run of picks from one theme is one section."""
     worksheet, member_token, chair_token = _new_worksheet(
-        title=title, school_name=school_name, board_name=board_name
+        title=title, school_name=school_name, board_name=board_name, school=school
     )
     questions, section, section_theme = [], None, None
     for pick in picks:

@@ -24,10 +24,18 @@ def danish_by_default():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+#: the publishers the `editor` persona edits: the default test framework's, and the one the
+#: test workbooks (tests/values/spreadsheet_files.py) are for
+EDITOR_PUBLISHERS = ("Ballerup Kommune", "Solrød Kommune")
+
+
 @pytest.fixture
 def editor(db) -> User:
+    """An editor of Ballerup and Solrød (values.owners: they edit only those publishers)."""
     user = User.objects.create_user("redaktoer", password="redaktoer-kode-123", is_staff=True)
     user.groups.add(Group.objects.get(name="Redaktør"))
+    for name in EDITOR_PUBLISHERS:
+        Publisher.objects.get_or_create(name=name)[0].editors.add(user)
     return user
 
 

@@ -10,7 +10,7 @@ class ValuesConfig(AppConfig):
         import reversion
 
         from . import search
-        from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+        from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, School, Theme
 
         # Here, not in a module only the admin or a view imports, so that every process – the
         # server, `manage.py shell`, `load_content` – keeps history and the search index alike.
@@ -18,6 +18,6 @@ class ValuesConfig(AppConfig):
         # Each model keeps its own history; a theme's items and questions edited in its inlines
         # are saved in the same revision as the theme. No `follow`, so reverting a framework does
         # not silently rewrite or delete every theme below it.
-        for model in (Concept, Publisher, Framework, Theme, Item, ReflectionQuestion):
+        for model in (Concept, Publisher, Framework, Theme, Item, ReflectionQuestion, School):
             if not reversion.is_registered(model):
                 reversion.register(model)

@@ -55,6 +55,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
     items = list(items_for(request).filter(theme=theme))
     questions = list(questions_for(request).filter(theme=theme))
     blocks = item_tree(items, questions, theme.title)
+    materials = list(theme.materials.all())
 
     siblings = list(
         themes_for(request).filter(framework=framework).only("framework", "number", "title", "slug")
@@ -85,6 +86,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
         "framework": framework,
         "concepts": concepts,
         "blocks": blocks,
+        "materials": materials,
         "previous_theme": previous_theme,
         "next_theme": next_theme,
     }

@@ -4,7 +4,8 @@ Every public view takes its base querysets from here, so that what the public se
 and what an editor may preview is decided in one place.
 
 Preview: a staff user who may view frameworks turns it on from a change form in the admin (a
-session flag). While it is on, the public pages also show drafts, a banner says so, and the
+session flag). While it is on, the public pages also show the drafts of the publishers the user
+edits (every draft for a national administrator, values.owners), a banner says so, and the
 responses are marked private and not stored, so no cache ever hands a draft to the public.
 """
 
@@ -18,6 +19,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 
 from .models import Framework, Item, ReflectionQuestion, SearchEntry, Theme
+from .owners import is_national
 
 PREVIEW_SESSION_KEY = "values_preview"
 PREVIEW_PERMISSION = "values.view_framework"
@@ -60,9 +62,16 @@ def stop_preview(request: HttpRequest) -> None:
     request._values_preview = False
 
 
+def with_own_drafts(request: HttpRequest, model):
+    """Published content, and the drafts of the publishers the previewing user edits."""
+    if is_national(request.user):
+        return model.objects.all()
+    return model.objects.published() | model.objects.editable_by(request.user)
+
+
 def frameworks_for(request: HttpRequest):
     if preview_active(request):
-        return Framework.objects.all()
+        return with_own_drafts(request, Framework)
     return Framework.objects.published()
 
 
@@ -78,25 +87,25 @@ def frameworks_with_counts_for(request: HttpRequest):
 
 def themes_for(request: HttpRequest):
     if preview_active(request):
-        return Theme.objects.all()
+        return with_own_drafts(request, Theme)
     return Theme.objects.published()
 
 
 def items_for(request: HttpRequest):
     if preview_active(request):
-        return Item.objects.all()
+        return with_own_drafts(request, Item)
     return Item.objects.published()
 
 
 def questions_for(request: HttpRequest):
     if preview_active(request):
-        return ReflectionQuestion.objects.all()
+        return with_own_drafts(request, ReflectionQuestion)
     return ReflectionQuestion.objects.published()
 
 
 def search_entries_for(request: HttpRequest):
     if preview_active(request):
-        return SearchEntry.objects.all()
+        return with_own_drafts(request, SearchEntry)
     return SearchEntry.objects.published()
 
 

@@ -89,6 +89,7 @@ def create_own(request: HttpRequest) -> HttpResponse:
         [pick for _key, pick in collected],
         title=data["title"],
         school_name=data["school_name"],
+        school=data["school"],
         board_name=data["board_name"],
         display_name=data["display_name"],
         next_steps_title=_("Næste skridt") if data["next_steps"] else "",

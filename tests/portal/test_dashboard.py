@@ -95,6 +95,8 @@ def test_overview_lists_recent_changes_with_who(editor_client, framework):
             "items-INITIAL_FORMS": "0",
             "questions-TOTAL_FORMS": "0",
             "questions-INITIAL_FORMS": "0",
+            "materials-TOTAL_FORMS": "0",
+            "materials-INITIAL_FORMS": "0",
         },
     )
     html = editor_client.get(URL).content.decode()

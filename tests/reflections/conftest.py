@@ -30,6 +30,7 @@ def template(framework) -> WorksheetTemplate:
         introduction="Et arbejdsark om værdier – æøå.",
         estimated_minutes=40,
         status=Status.PUBLISHED,
+        publisher=framework.publisher,  # the `editor` persona's publisher: theirs to curate
     )
     first = TemplateSection.objects.create(template=template, title="Dialog og tillid", position=1)
     theme = framework.themes.order_by("position").first()

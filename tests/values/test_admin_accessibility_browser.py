@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from reflections.models import TemplateSection, WorksheetTemplate
 from tests.a11y import assert_page_ok, watch
 from tests.conftest import make_framework
-from values.models import Concept, Status
+from values.models import Concept, School, Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,6 +36,8 @@ def editor_pages(framework, theme, item, question, section) -> dict[str, str]:
         ),
         "theme history": reverse("admin:values_theme_history", args=[theme.pk]),
         "theme compare": reverse("admin:values_theme_compare", args=[theme.pk]),
+        "school list": reverse("admin:values_school_changelist"),
+        "municipality's overview": reverse("admin:values_school_overview"),
     }
     for name, url_name in (
         ("import", "admin:values_item_import"),
@@ -55,6 +57,9 @@ def test_the_admin_pages_editors_use_have_no_axe_violations(page, live_server):
     template = WorksheetTemplate.objects.create(title="Værdier", status=Status.PUBLISHED)
     section = TemplateSection.objects.create(template=template, title="Dialog", position=1)
     section.questions.create(reflection_question=question, position=1)
+    School.objects.create(
+        municipality=framework.publisher, name="Vestskolen", institution_number="151012"
+    )
     # A superuser sees every page an editor does (and django-axes' pages besides); the Redaktør
     # group's permissions come from a data migration that transactional tests flush.
     User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)

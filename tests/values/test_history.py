@@ -23,6 +23,8 @@ def change_theme(client, theme, **changes):
         "items-INITIAL_FORMS": "0",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
+        "materials-TOTAL_FORMS": "0",
+        "materials-INITIAL_FORMS": "0",
     }
     data.update(changes)
     response = client.post(reverse("admin:values_theme_change", args=[theme.pk]), data)
@@ -84,6 +86,8 @@ def test_revert_restores_the_old_text(editor_client, edited_theme):
         "items-INITIAL_FORMS": "0",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
+        "materials-TOTAL_FORMS": "0",
+        "materials-INITIAL_FORMS": "0",
     }
     assert editor_client.post(change_theme_url, data).status_code == 302
 

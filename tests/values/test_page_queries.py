@@ -49,7 +49,7 @@ def test_each_public_page_runs_a_fixed_number_of_queries(
         reverse("home"): 3,  # frameworks with their theme and question counts, concepts
         reverse("values:framework_list"): 2,  # frameworks with their counts
         framework.get_absolute_url(): 4,  # framework, themes, their concepts
-        theme.get_absolute_url(): 7,  # theme, concepts, items, questions, siblings, related
+        theme.get_absolute_url(): 8,  # theme, concepts, items, questions, materials, siblings, …
         reverse("values:concept_list"): 6,  # concepts, frameworks, three tag counts
         concepts[0].get_absolute_url(): 7,  # concept, frameworks, themes, items, questions, others
         reverse("values:search") + "?q=forældre": 3,  # ranked ids, those entries

@@ -7,6 +7,11 @@
 - `ordering`: up/down buttons in the changelists of themes, items and questions.
 - `workbook`: a whole framework in one workbook, from the frameworks' changelist.
 - `content`: the ModelAdmin of each content model, registered on import.
+- `scoping`: editors see and change only their own publishers' content (values.owners).
+- `schools`: the schools register and the municipality's overview.
 """
 
-from . import content  # noqa: F401 – registers the content models' admins
+from . import (
+    content,  # noqa: F401 – registers the content models' admins
+    schools,  # noqa: F401 – the schools register and the municipality's overview
+)

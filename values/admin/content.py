@@ -7,7 +7,8 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+from ..models import Concept, Framework, Item, Material, Publisher, ReflectionQuestion, Theme
+from ..owners import is_national
 from ..spreadsheets.resources import (
     ConceptResource,
     FrameworkResource,
@@ -19,6 +20,7 @@ from ..spreadsheets.resources import (
 from .base import CurationAdmin
 from .ordering import MoveMixin
 from .preview import PreviewMixin, PreviewSwitchMixin
+from .scoping import PublisherScopedAdmin, ScopedChoicesMixin
 from .workbook import FrameworkWorkbookMixin
 
 
@@ -45,15 +47,26 @@ class ConceptAdmin(CurationAdmin):
 
 
 @admin.register(Publisher)
-class PublisherAdmin(CurationAdmin):
+class PublisherAdmin(PublisherScopedAdmin, CurationAdmin):
     resource_classes = [PublisherResource]
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["editors"]
+
+    # Editors see their own publishers; who edits what is for national administrators.
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and is_national(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and is_national(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and is_national(request.user)
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(ScopedChoicesMixin, admin.TabularInline):
     model = Theme
     fields = ["position", "number", "title", "slug", "counts_as_theme", "status"]
     extra = 0
@@ -61,7 +74,9 @@ class ThemeInline(admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(FrameworkWorkbookMixin, PreviewSwitchMixin, PreviewMixin, CurationAdmin):
+class FrameworkAdmin(
+    PublisherScopedAdmin, FrameworkWorkbookMixin, PreviewSwitchMixin, PreviewMixin, CurationAdmin
+):
     resource_classes = [FrameworkResource]
     change_list_template = "admin/values/framework/change_list.html"
     # A source address typed without a scheme means https (Django 6's default, chosen now).
@@ -114,7 +129,7 @@ class InThemeMixin:
         return obj.theme.framework.title
 
 
-class ItemInline(admin.StackedInline):
+class ItemInline(ScopedChoicesMixin, admin.StackedInline):
     model = Item
     fields = [
         ("position", "kind", "group"),
@@ -129,15 +144,24 @@ class ItemInline(admin.StackedInline):
     show_change_link = True
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(ScopedChoicesMixin, admin.TabularInline):
     model = ReflectionQuestion
     fields = ["position", "group", "text", "item", "concepts"]
     autocomplete_fields = ["item", "concepts"]
     extra = 0
 
 
+class MaterialInline(ScopedChoicesMixin, admin.StackedInline):
+    """Outside material on the theme's page: links checked to be http(s) (Material.url)."""
+
+    model = Material
+    fields = [("title", "position"), "url", ("source", "licence"), "description"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    extra = 0
+
+
 @admin.register(Theme)
-class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
+class ThemeAdmin(PublisherScopedAdmin, PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ThemeResource]
     export_prefetch = ("concepts",)
     list_display = ["__str__", "move_controls", "framework", "position", "status"]
@@ -147,7 +171,7 @@ class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
     search_fields = ["title", "lead", "body"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["concepts"]
-    inlines = [ItemInline, QuestionInline]
+    inlines = [ItemInline, QuestionInline, MaterialInline]
     fields = [
         "framework",
         ("number", "title"),
@@ -166,7 +190,7 @@ class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
+class ItemAdmin(PublisherScopedAdmin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ItemResource]
     export_prefetch = ("concepts",)
     list_display = ["short_text", "move_controls", "kind", "theme", "framework", "position"]
@@ -199,7 +223,9 @@ class ItemAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
 
 
 @admin.register(ReflectionQuestion)
-class ReflectionQuestionAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
+class ReflectionQuestionAdmin(
+    PublisherScopedAdmin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin
+):
     resource_classes = [ReflectionQuestionResource]
     export_prefetch = ("concepts",)
     list_display = ["text", "move_controls", "theme", "framework", "position"]

@@ -20,6 +20,8 @@ from .content import (
     with_markup_help,
 )
 from .items import Item, ItemQuerySet, PublishedThroughThemeQuerySet, ReflectionQuestion
+from .materials import Material, MaterialQuerySet
+from .schools import School, SchoolQuerySet
 from .search import SearchEntry, SearchTerm
 
 __all__ = [
@@ -28,11 +30,15 @@ __all__ = [
     "Framework",
     "FrameworkQuerySet",
     "Item",
+    "Material",
+    "MaterialQuerySet",
     "ItemQuerySet",
     "Ordered",
     "PublishedThroughThemeQuerySet",
     "Publisher",
     "ReflectionQuestion",
+    "School",
+    "SchoolQuerySet",
     "SearchEntry",
     "SearchTerm",
     "Status",

@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..bases import Ordered, Publishable, PublishableQuerySet, Slugged, Status, status_field
+from ..owners import OwnedQuerySet
 
 MARKUP_HELP = _(
     "Tom linje: nyt afsnit. En linje, der begynder med “- ”, er et punkt; “1. ” et nummereret "
@@ -47,6 +48,10 @@ class Concept(Slugged, Ordered):
         return reverse("values:concept", args=[self.slug])
 
 
+class PublisherQuerySet(OwnedQuerySet):
+    publisher_path = "pk"
+
+
 class Publisher(Slugged):
     class Kind(models.TextChoices):
         MUNICIPALITY = "kommune", _("Kommune")
@@ -74,6 +79,8 @@ class Publisher(Slugged):
         ),
     )
 
+    objects = PublisherQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("udgiver")
@@ -92,7 +99,9 @@ def _count(rows: models.QuerySet, group: str) -> Coalesce:
     return Coalesce(Subquery(counted), 0)
 
 
-class FrameworkQuerySet(PublishableQuerySet):
+class FrameworkQuerySet(OwnedQuerySet, PublishableQuerySet):
+    publisher_path = "publisher"
+
     def with_counts(self, themes: models.QuerySet, questions: models.QuerySet):
         """Each framework's number of `themes` and `questions` (the visible ones, as passed in)
         as `theme_count`, `part_count` and `question_count`, in the same query."""
@@ -211,7 +220,9 @@ class Framework(Slugged, Publishable, Ordered):
         return reverse("values:framework", args=[self.slug])
 
 
-class ThemeQuerySet(PublishableQuerySet):
+class ThemeQuerySet(OwnedQuerySet, PublishableQuerySet):
+    publisher_path = "framework__publisher"
+
     def published(self) -> ThemeQuerySet:
         return super().published().filter(framework__status=Status.PUBLISHED)
 

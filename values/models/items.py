@@ -7,10 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ..bases import Ordered, Status
+from ..owners import OwnedQuerySet
 from .content import Concept, Theme, with_markup_help
 
 
-class PublishedThroughThemeQuerySet(models.QuerySet):
+class PublishedThroughThemeQuerySet(OwnedQuerySet):
+    publisher_path = "theme__framework__publisher"
+
     def published(self):
         return self.filter(
             theme__status=Status.PUBLISHED, theme__framework__status=Status.PUBLISHED

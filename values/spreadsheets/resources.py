@@ -17,6 +17,7 @@ from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, St
 from . import columns
 from .formats import MAX_IMPORT_ROWS
 from .formulas import restore
+from .ownership import OwnedRowsMixin
 from .widgets import (
     ChoiceLabelWidget,
     ConceptsWidget,
@@ -74,7 +75,7 @@ def status() -> fields.Field:
     return choice("status", columns.STATUS, Status.choices, gettext_lazy("status"))
 
 
-class ContentResource(resources.ModelResource):
+class ContentResource(OwnedRowsMixin, resources.ModelResource):
     """Shared rules: required columns, row limit, duplicate keys, model validation."""
 
     #: columns a file must have (an exported file always has them all)
@@ -148,6 +149,7 @@ class ContentResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
         # An id that does not exist must not silently create a row with that id.
         if new and columns.ID in row and str(row.get(columns.ID) or "").strip():
             raise ValidationError(
@@ -329,7 +331,21 @@ class ItemResource(ContentResource):
             )
         if instance.parent_id and instance.parent_id == instance.pk:
             errors.setdefault("parent", []).append(_("Et punkt kan ikke høre til sig selv."))
+        if instance.pk and self._leaves_children_behind(instance):
+            errors.setdefault("theme", []).append(
+                _(
+                    "Punktet har underpunkter eller spørgsmål i sit nuværende tema og kan ikke "
+                    "flyttes til et andet tema ved import. Flyt det i administrationen."
+                )
+            )
         super().validate_instance(instance, errors, validate_unique)
+
+    @staticmethod
+    def _leaves_children_behind(instance) -> bool:
+        stored = Item.objects.filter(pk=instance.pk).values_list("theme_id", flat=True).first()
+        if stored is None or stored == instance.theme_id:
+            return False
+        return instance.children.exists() or instance.questions.exists()
 
 
 class ReflectionQuestionResource(ContentResource):

@@ -107,21 +107,31 @@ class SlugOrTitleWidget(widgets.ForeignKeyWidget):
         self.what = what
         super().__init__(model, field="slug")
 
+    #: the importing user: a title shared with another publisher's object means the user's own
+    user = None
+
     def clean(self, value, row=None, **kwargs):
         text = restore(str(value).strip()) if value is not None else ""
         if not text:
             raise ValueError(_("%(what)s mangler.") % {"what": self.what.capitalize()})
+        everything = self.model._default_manager.all()
+        if self.user is not None and hasattr(everything, "editable_by"):
+            own = self._match(everything.editable_by(self.user), text)
+            if own is not None:
+                return own
+        found = self._match(everything, text)
+        if found is None:
+            raise ValueError(_("Ukendt %(what)s “%(value)s”.") % {"what": self.what, "value": text})
+        return found
+
+    def _match(self, queryset, text: str):
         matches = list(
-            self.model._default_manager.filter(
-                Q(slug=text) | Q(**{f"{self.title_field}__iexact": text})
-            )[:2]
+            queryset.filter(Q(slug=text) | Q(**{f"{self.title_field}__iexact": text}))[:2]
         )
         by_slug = [m for m in matches if m.slug == text]
         if by_slug:
             return by_slug[0]
-        if len(matches) == 1:
-            return matches[0]
-        raise ValueError(_("Ukendt %(what)s “%(value)s”.") % {"what": self.what, "value": text})
+        return matches[0] if len(matches) == 1 else None
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else value.slug
@@ -154,7 +164,10 @@ class ThemeWidget(widgets.ForeignKeyWidget):
         self.frameworks = SlugOrTitleWidget(Framework, "title", gettext_lazy("ramme"))
         super().__init__(Theme, field="slug")
 
+    user = None
+
     def clean(self, value, row=None, **kwargs):
+        self.frameworks.user = self.user
         framework = self.frameworks.clean((row or {}).get(self.framework_column))
         text = restore(str(value).strip()) if value is not None else ""
         if not text:

@@ -1,7 +1,8 @@
 """Writing a checked workbook to the database, and the report the preview and the import show.
 
 A new framework is created as a draft. Uploading an edited workbook again updates the framework
-it names (by its slug, or the slug of its title) instead of creating a second one: themes are
+it names (by its slug, or the slug of its title) among its publisher's own frameworks instead of
+creating a second one – never another publisher's framework (values.owners): themes are
 matched by slug; items and questions by their text within their theme, then by their order.
 Rows that are gone from the workbook are not deleted, only reported. A preview is the same
 import run inside a transaction that is rolled back.
@@ -16,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ...models import Framework, Item, Publisher, ReflectionQuestion, Status, Theme
+from ...models import Framework, Item, Publisher, ReflectionQuestion, Status, Theme, unique_slug
+from ...owners import is_national, publishers_of
 from .check import ImportPlan, plan_import
 from .read import SheetProblem, WorkbookInvalid, read_sheets
 from .schema import FRAMEWORK_SHEET, ITEMS_SHEET, QUESTIONS_SHEET, SHEET_COLUMNS, THEMES_SHEET
@@ -81,6 +83,7 @@ def import_workbook(data: bytes, user=None, dry_run: bool = True) -> WorkbookRep
     report = WorkbookReport()
     try:
         plan = plan_import(read_sheets(data))
+        check_publisher(plan, user)
     except WorkbookInvalid as invalid:
         report.errors = invalid.problems
         return report
@@ -102,6 +105,21 @@ def import_workbook(data: bytes, user=None, dry_run: bool = True) -> WorkbookRep
         report.changes = []
         report.outline = []
     return report
+
+
+def check_publisher(plan: ImportPlan, user) -> None:
+    """An editor imports only for a publisher they edit (values.owners); None: the operator."""
+    if user is None or is_national(user):
+        return
+    name = plan.framework["publisher"]
+    if publishers_of(user).filter(name__iexact=name).exists():
+        return
+    own = ", ".join(publishers_of(user).values_list("name", flat=True)) or "–"
+    message = _(
+        "I er ikke redaktør for udgiveren «%(name)s». I kan kun importere rammer for de "
+        "udgivere, I er redaktør for: %(own)s."
+    ) % {"name": name, "own": own}
+    raise WorkbookInvalid([SheetProblem(FRAMEWORK_SHEET, plan.framework["row"], message)])
 
 
 def apply_plan(plan: ImportPlan, report: WorkbookReport) -> None:
@@ -188,10 +206,13 @@ def apply_framework(data: dict, report: WorkbookReport) -> tuple[Framework, bool
     publisher = Publisher.objects.filter(name__iexact=data["publisher"]).first()
     if publisher is None:
         publisher = Publisher.objects.create(name=data["publisher"], kind=data["publisher_kind"])
-    framework = Framework.objects.filter(slug=data["slug"]).first()
+    # Only the publisher's own framework is updated; another publisher's framework with the
+    # same title or short name is never touched, and the new one gets an address of its own.
+    framework = Framework.objects.filter(slug=data["slug"], publisher=publisher).first()
     is_new = framework is None
     if is_new:
         framework = Framework(slug=data["slug"], status=Status.DRAFT)
+        framework.slug = unique_slug(framework, data["slug"])
         last = Framework.objects.order_by("-position").values_list("position", flat=True).first()
         framework.position = (last or 0) + 10
     changed = assign(
