@@ -83,6 +83,8 @@ class FrameworkAdmin(FrameworkWorkbookMixin, PreviewSwitchMixin, PreviewMixin, C
                     ("document_kind", "document_kind_is_own"),
                     "source",
                     "source_url",
+                    "licence",
+                    "licence_url",
                     "status_note",
                     "portal_note",
                 ]

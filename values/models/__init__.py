@@ -10,6 +10,7 @@ One module per part of that tree; everything is importable from `values.models`.
 
 from ..bases import Ordered, Status, danish_slugify, unique_slug
 from .content import (
+    DEFAULT_LICENCE,
     MARKUP_HELP,
     Concept,
     Framework,
@@ -23,6 +24,7 @@ from .items import Item, ItemQuerySet, PublishedThroughThemeQuerySet, Reflection
 from .search import SearchEntry, SearchTerm
 
 __all__ = [
+    "DEFAULT_LICENCE",
     "MARKUP_HELP",
     "Concept",
     "Framework",
