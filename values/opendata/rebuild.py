@@ -28,6 +28,11 @@ _running = False
 _again = False
 
 
+def is_running() -> bool:
+    with _state:
+        return _running
+
+
 def schedule_rebuild() -> threading.Thread | None:
     """Start a rebuild in the background, or ask the running one to go again."""
     global _running, _again
