@@ -21,6 +21,8 @@ def _framable(response: HttpResponse) -> HttpResponse:
         response._csp_replace = {"frame-ancestors": list(origins)}
         # X-Frame-Options cannot name several origins; frame-ancestors takes its place here.
         response.xframe_options_exempt = True
+        # Cross-Origin-Resource-Policy: same-origin (every other page) would stop the frame too.
+        response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
 
 
