@@ -6,8 +6,8 @@ Loads the shipped content into a fresh SQLite database in a temporary folder (or
 --database-url, e.g. a PostgreSQL database of your own that already has the content), starts
 gunicorn as `make serve` does (DEBUG off), and for /healthz and every API endpoint prints the
 server's time for one request (p50 at one connection), requests per second at --connections
-connections, and that figure as a ratio to /healthz on the same server. A 304 (If-None-Match)
-and the open-data downloads are measured too. Load comes from wrk when installed (`apt-get
+connections, and that figure as a ratio to /healthz on the same server; the schema and the
+open-data downloads too. Load comes from wrk when installed (`apt-get
 install wrk`), otherwise from the Python generator in bench/load.py, which takes a share of the
 CPU itself and so reports lower figures.
 """
