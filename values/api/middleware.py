@@ -6,8 +6,9 @@
 - Danish, always: the API's labels and messages do not depend on the client's language.
 - Errors as JSON: a 404 for an unknown address, a 405 for a POST and a 500 come from Django as
   HTML; here they become `{"detail": "…"}`.
-- Other sites may use the answers (Cross-Origin-Resource-Policy: cross-origin); CORS itself is
-  django-cors-headers (settings.CORS_*).
+- Other sites' pages read the answers through CORS (django-cors-headers, settings.CORS_*);
+  Cross-Origin-Resource-Policy stays same-origin, as everywhere: it only governs no-cors loads
+  (an <img> or <script> pointing here), which the API is not for.
 
 Sits above SessionMiddleware, CsrfViewMiddleware and LocaleMiddleware in MIDDLEWARE, so that it
 sees the request before them and the response after them.
@@ -60,7 +61,6 @@ class CookielessMiddleware:
         _without_vary(response, {"cookie", "accept-language"} if is_api else {"cookie"})
         if is_api:
             response = _as_json_error(response)
-            response["Cross-Origin-Resource-Policy"] = "cross-origin"
         return response
 
 
@@ -74,7 +74,7 @@ def _as_json_error(response: HttpResponse) -> HttpResponse:
     answer = JsonResponse(
         {"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False}
     )
-    for header in ("Allow", "X-Request-ID", "Retry-After"):
-        if header in response:
-            answer[header] = response[header]
+    for header, value in response.items():  # Allow, security headers …: all but the body's own
+        if header.lower() not in {"content-type", "content-length"}:
+            answer[header] = value
     return answer

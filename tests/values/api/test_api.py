@@ -103,7 +103,6 @@ def test_any_site_may_read_but_only_with_get(client, framework):
     response = get(client, "/frameworks", origin="https://intra.aarhus.dk")
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "ETag" in response["Access-Control-Expose-Headers"]
-    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
     preflight = client.options(
         f"{API}/frameworks",
         headers={"origin": "https://intra.aarhus.dk", "access-control-request-method": "GET"},
@@ -160,3 +159,12 @@ def test_the_schema_and_the_documentation_page_are_served(client):
     html = docs.content.decode()
     assert "vendor/swagger-ui/swagger-ui-bundle.js" in html and "<script>" not in html
     assert 'data-schema-url="/api/v1/openapi.json"' in html
+
+
+def test_the_page_cache_never_answers_for_the_api(client, settings, framework):
+    settings.PAGE_CACHE_SECONDS = 60
+    assert get(client, "/frameworks").json()["results"][0]["title"] == framework.title
+    Publisher.objects.filter(pk=framework.publisher_id).update(name="Ændret uden signal")
+    again = get(client, "/frameworks")
+    assert "X-Page-Cache" not in again
+    assert again.json()["results"][0]["publisher_name"] == "Ændret uden signal"

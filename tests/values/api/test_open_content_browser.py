@@ -69,7 +69,7 @@ def _intranet_page(framework) -> str:
     theme = framework.themes.first()
     return (
         '<!DOCTYPE html><html lang="da"><title>Intranet</title><iframe src="{embed}" '
-        f'title="Forældresamarbejde"></iframe></html>'
+        'title="Forældresamarbejde"></iframe></html>'
     ).replace("{embed}", reverse("embed:theme", args=[framework.slug, theme.slug]))
 
 
