@@ -31,6 +31,7 @@ refleksionsspørgsmål og begreber. Kun offentliggjort indhold; kun læsning (GE
   metadata efter DCAT-AP-DK i `/api/v1/data/dcat.jsonld`.
 """
 
+
 class PortalAPI(NinjaAPI):
     """The schema is the same for every request (it names paths, not hosts): built once per
     process instead of on every request (about a tenth of a second each)."""
