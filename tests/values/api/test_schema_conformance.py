@@ -5,7 +5,9 @@ test processes share them."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
@@ -30,7 +32,20 @@ def test_the_schema_lists_every_operation():
     assert "/api/v1/search" in paths and len(OPERATIONS) == 13
 
 
+@pytest.fixture
+def connection_kept_open():
+    """Requests go to the WSGI application itself, which closes the database connection after
+    each request – and with it the test's transaction on PostgreSQL. Django's test client
+    avoids that the same way."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("connection_kept_open")
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[p for _m, p in OPERATIONS])
 def test_the_operation_answers_as_its_schema_says_for_generated_requests(concepts, method, path):
     make_framework(concepts=concepts)
