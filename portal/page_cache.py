@@ -21,7 +21,7 @@ PAGE_CACHE_VERSION_KEY = "portal:page-cache-version"
 CSRF_PLACEHOLDER = "\x00portal-csrf-token\x00"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Never cached: private, per-visitor or operational paths.
-UNCACHED_PREFIXES = ("/admin/", "/arbejdsark/", "/i18n/", "/healthz", "/static/")
+UNCACHED_PREFIXES = ("/admin/", "/arbejdsark/", "/i18n/", "/healthz", "/static/", "/api/")
 # Models whose changes show on public pages (besides everything in the `values` app).
 PUBLIC_REFLECTION_MODELS = {"worksheettemplate", "templatesection", "templatequestion"}
 

@@ -7,6 +7,7 @@ quietly meaning something else. The test suite's own settings are in tests/setti
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "corsheaders",
     "portal",
     "values",
     "reflections",
@@ -87,6 +89,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files leave here, after the security headers are added on the way out.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS for /api/ only (settings.CORS_*), before anything below can answer.
+    "corsheaders.middleware.CorsMiddleware",
+    # /api/ and /embed/: no cookies in or out, JSON errors; above the session, CSRF and
+    # language middleware so it sees the request before them and the response after them.
+    "values.api.middleware.CookielessMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -270,6 +277,31 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
 # security.W021 – HSTS preload is decided for the municipality's whole registrable domain, not
 # by one application on a subdomain; DJANGO_HSTS_PRELOAD=true turns it on where that is agreed.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# ---------------------------------------------------------------------------------------------
+# Open content: the API (/api/v1/), the open-data dump and the embeds (/embed/…).
+# ---------------------------------------------------------------------------------------------
+# Any site may read the API from a browser (GET only, no credentials); nothing else is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "X-Request-ID"]
+# Where the open-data zip is written and served from (values/opendata/).
+OPEN_DATA_DIR = Path(env_str("PORTAL_OPEN_DATA_DIR") or BASE_DIR / "opendata")
+# Rebuild the zip in the background after every saved change (off: on the first download).
+OPEN_DATA_REBUILD_ON_CHANGE = env_bool("PORTAL_OPEN_DATA_REBUILD", True)
+# The portal's public address, for the links inside the open-data files (empty: paths only).
+PORTAL_SITE_URL = env_str("PORTAL_SITE_URL").strip().rstrip("/")
+# Sites allowed to frame the embeds under /embed/ (CSP frame-ancestors); empty: nobody.
+EMBED_ALLOWED_ORIGINS = env_list("PORTAL_EMBED_ORIGINS")
+for _origin in EMBED_ALLOWED_ORIGINS:
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?", _origin):
+        raise ImproperlyConfigured(
+            f"PORTAL_EMBED_ORIGINS: {_origin!r} is not an origin such as https://intra.kommune.dk "
+            "(scheme and host, no path, no wildcard)."
+        )
 
 # Logging: one line per event on stdout (the platform collects it), each with the request id.
 LOGGING = {

@@ -17,6 +17,9 @@ urlpatterns = [
     # values owns /rammer/…, /begreber/… and /soeg/ (concepts and search span all frameworks).
     path("", include("values.urls")),
     path("arbejdsark/", include("reflections.urls")),
+    # Open content: the read-only API, its documentation, the open-data dump; the embeds.
+    path("api/v1/", include("values.api.urls")),
+    path("embed/", include("values.embeds.urls")),
     # Staff overview; before admin.site.urls so the admin's catch-all does not take it.
     path("admin/oversigt/", dashboard.dashboard_view, name="admin_dashboard"),
     path("admin/", admin.site.urls),

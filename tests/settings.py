@@ -4,6 +4,9 @@ pytest-django loads this module (DJANGO_SETTINGS_MODULE in pyproject.toml), so t
 settings never have to guess whether they run under a test runner.
 """
 
+import tempfile
+from pathlib import Path
+
 from portal.settings import *  # noqa: F403
 from portal.settings import STORAGES
 
@@ -21,3 +24,8 @@ PAGE_CACHE_SECONDS = 0
 # PBKDF2 spends a quarter of a second on every password it hashes, by design; tests create
 # users by the dozen. Servers the tests start in a subprocess keep the production hasher.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The open-data zip goes to a folder of this test process's own, and is not rebuilt in a
+# background thread after every save the tests make (tests of the rebuild switch it on).
+OPEN_DATA_DIR = Path(tempfile.mkdtemp(prefix="portal-opendata-"))
+OPEN_DATA_REBUILD_ON_CHANGE = False

@@ -11,10 +11,12 @@ class ValuesConfig(AppConfig):
 
         from . import search
         from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, School, Theme
+        from .opendata import rebuild
 
         # Here, not in a module only the admin or a view imports, so that every process – the
         # server, `manage.py shell`, `load_content` – keeps history and the search index alike.
         search.connect_signals()
+        rebuild.connect_signals()
         # Each model keeps its own history; a theme's items and questions edited in its inlines
         # are saved in the same revision as the theme. No `follow`, so reverting a framework does
         # not silently rewrite or delete every theme below it.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,22 @@ class Slugged(models.Model):
     def slug_scope(self) -> Q | None:
         """The rows the slug must differ from (None: the whole table)."""
         return None
+
+
+class Stamped(models.Model):
+    """`updated_at` set on every save, like auto_now, but with a default so that shipped
+    fixtures written before the field existed still load (loaddata saves them raw)."""
+
+    updated_at = models.DateTimeField(_("sidst ændret"), default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
 
 PUBLIC_ONLY_WHEN_PUBLISHED = _("Kun offentliggjort indhold vises på den offentlige side.")

@@ -98,6 +98,8 @@ class FrameworkAdmin(
                     ("document_kind", "document_kind_is_own"),
                     "source",
                     "source_url",
+                    "licence",
+                    "licence_url",
                     "status_note",
                     "portal_note",
                 ]

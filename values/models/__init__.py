@@ -10,6 +10,7 @@ One module per part of that tree; everything is importable from `values.models`.
 
 from ..bases import Ordered, Status, danish_slugify, unique_slug
 from .content import (
+    DEFAULT_LICENCE,
     MARKUP_HELP,
     Concept,
     Framework,
@@ -25,6 +26,7 @@ from .schools import School, SchoolQuerySet
 from .search import SearchEntry, SearchTerm
 
 __all__ = [
+    "DEFAULT_LICENCE",
     "MARKUP_HELP",
     "Concept",
     "Framework",

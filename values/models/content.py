@@ -10,7 +10,15 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from ..bases import Ordered, Publishable, PublishableQuerySet, Slugged, Status, status_field
+from ..bases import (
+    Ordered,
+    Publishable,
+    PublishableQuerySet,
+    Slugged,
+    Stamped,
+    Status,
+    status_field,
+)
 from ..owners import OwnedQuerySet
 
 MARKUP_HELP = _(
@@ -20,12 +28,16 @@ MARKUP_HELP = _(
 )
 
 
+# What a framework's licence says until its publisher states other terms.
+DEFAULT_LICENCE = "Ophavsret hos udgiveren"
+
+
 def with_markup_help(text) -> str:
     """A field's help text followed by how the text markup (values.markup) is written."""
     return format_lazy("{} {}", text, MARKUP_HELP)
 
 
-class Concept(Slugged, Ordered):
+class Concept(Slugged, Ordered, Stamped):
     """A topic shared across frameworks, so the same theme can be followed from one to another."""
 
     slug_source = "name"
@@ -52,7 +64,7 @@ class PublisherQuerySet(OwnedQuerySet):
     publisher_path = "pk"
 
 
-class Publisher(Slugged):
+class Publisher(Slugged, Stamped):
     class Kind(models.TextChoices):
         MUNICIPALITY = "kommune", _("Kommune")
         ASSOCIATION = "forening", _("Kommunernes forening")
@@ -157,6 +169,22 @@ class Framework(Slugged, Publishable, Ordered):
         help_text=_("Ærlig kildeangivelse: udgiver, titel, år, udgave og evt. hvor den findes."),
     )
     source_url = models.URLField(_("kildens adresse"), blank=True)
+    licence = models.CharField(
+        _("licens eller vilkår"),
+        max_length=500,
+        # Nothing may be assumed open: until the publisher says otherwise, it keeps its rights.
+        default=DEFAULT_LICENCE,
+        help_text=_(
+            "Vilkårene for genbrug, som udgiveren selv angiver dem, fx “CC BY 4.0” eller "
+            "“Må gengives med kildeangivelse”. Skriv ikke en åben licens, udgiveren ikke har "
+            "givet. Vises på rammens side, i API’et og i de åbne data."
+        ),
+    )
+    licence_url = models.URLField(
+        _("licensens adresse"),
+        blank=True,
+        help_text=_("Hvor licensen eller vilkårene står, hvis de findes online."),
+    )
     introduction_heading = models.CharField(
         _("overskrift over indledningen"),
         max_length=300,
