@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so its log line and duration cover everything below it.
     "portal.middleware.RequestLogMiddleware",
+    # Before anything looks the address up in the database.
+    "portal.middleware.RejectNulMiddleware",
     # Before SecurityMiddleware, so its https redirects carry these headers too.
     "portal.middleware.CrossOriginResourcePolicyMiddleware",
     "csp.middleware.CSPMiddleware",

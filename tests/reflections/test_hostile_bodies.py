@@ -1,0 +1,92 @@
+"""Hostile request bodies and addresses: the answer is a 4xx with a clear message, never a 500."""
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from reflections.models import Answer
+
+pytestmark = pytest.mark.django_db
+
+
+def autosave_url(board, question=None):
+    question = question or board.questions()[0]
+    return reverse("reflections:autosave", args=[board.key, question.pk])
+
+
+def test_deeply_nested_json_to_autosave_is_a_bad_request(member, board):
+    response = member.post(autosave_url(board), "[" * 100_000, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["message"] == "Forkert forespørgsel."
+
+
+def test_a_multipart_body_to_autosave_is_a_bad_request(board):
+    # A real browser session: CSRF checks on, so the middleware reads the form body first.
+    member = Client(enforce_csrf_checks=True)
+    open_link_response = member.get(board.member_link)
+    assert open_link_response.status_code == 302
+    member.get(board.worksheet.get_absolute_url())
+    token = member.cookies["csrftoken"].value
+    member.post(
+        reverse("reflections:join", args=[board.key]),
+        {"display_name": "Medlem Mads", "csrfmiddlewaretoken": token},
+    )
+    response = member.post(
+        autosave_url(board),
+        {"scope": "own", "text": "Hej", "csrfmiddlewaretoken": token},
+        headers={"X-CSRFToken": token},
+    )
+    assert response.status_code == 400
+    assert not Answer.objects.exists()
+
+
+def test_a_lone_surrogate_in_an_answer_is_refused_and_the_saved_answer_kept(member, board):
+    url = autosave_url(board)
+    saved = member.post(
+        url, json.dumps({"scope": "own", "text": "Første udgave"}), content_type="application/json"
+    )
+    assert saved.status_code == 200
+    response = member.post(
+        url, '{"scope": "own", "text": "a\\ud800b"}', content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert Answer.objects.get().text == "Første udgave"
+
+
+@pytest.mark.parametrize("number", ["9" * 30, str(2**63), str(2**64 + 1), "9" * 5000])
+def test_an_out_of_range_id_in_a_board_address_is_not_found(member, board, number):
+    for name in ("section", "autosave", "step_edit"):
+        url = reverse(f"reflections:{name}", args=[board.key, 1]).replace("/1/", f"/{number}/")
+        response = member.post(url) if name == "autosave" else member.get(url)
+        assert response.status_code == 404, (name, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%00",
+        "q=a%00b",
+        "done_at__isnull=%00",
+        "template__id__exact=%00",
+        "%00=1",
+    ],
+)
+def test_a_nul_byte_in_an_admin_filter_is_a_bad_request(superuser, query):
+    client = Client()
+    client.force_login(superuser)
+    response = client.get(f"/admin/reflections/worksheet/?{query}")
+    assert response.status_code == 400
+
+
+def test_a_nul_byte_in_a_public_address_is_a_bad_request(client):
+    assert client.get("/soeg/?q=%00").status_code == 400
+    assert client.get("/arbejdsark/ark/a%00b/").status_code in (400, 404)
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000])
+def test_a_strange_number_as_the_step_to_delete_keeps_the_page_working(chair, board, value):
+    last = board.sections()[1]
+    response = chair.post(last.get_absolute_url(), {"delete_step": value})
+    assert response.status_code == 302
