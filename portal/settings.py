@@ -280,7 +280,8 @@ LOGGING = {
     "filters": {"request_id": {"()": "portal.log.RequestIdLogFilter"}},
     "formatters": {
         "line": {
-            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s"
+            "()": "portal.log.EscapingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s",
         }
     },
     "handlers": {
