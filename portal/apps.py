@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from . import page_cache
+        from . import checks, page_cache  # noqa: F401 (checks registers itself)
 
         page_cache.connect_signals()

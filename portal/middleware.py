@@ -8,6 +8,7 @@ import time
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 
@@ -57,8 +58,13 @@ class RequestLogMiddleware:
             current_request_id.reset(token)
 
 
-class CrossOriginResourcePolicyMiddleware:
-    """Cross-Origin-Resource-Policy: same-origin on every response (Django has no setting)."""
+class SecurityHeadersMiddleware:
+    """The security headers Django has no setting for, on every response.
+
+    Cross-Origin-Resource-Policy: same-origin; Permissions-Policy (settings.PERMISSIONS_POLICY);
+    and on board pages Referrer-Policy: no-referrer, so no address under /arbejdsark/ (whose
+    worksheet keys are private) ever leaves in a Referer header.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -66,6 +72,10 @@ class CrossOriginResourcePolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if request.path.startswith(BOARD_PATH_PREFIX):
+            response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
 

@@ -84,7 +84,7 @@ MIDDLEWARE = [
     # Before anything looks the address up in the database.
     "portal.middleware.RejectNulMiddleware",
     # Before SecurityMiddleware, so its https redirects carry these headers too.
-    "portal.middleware.CrossOriginResourcePolicyMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files leave here, after the security headers are added on the way out.
@@ -92,7 +92,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's, accepting the null origin browsers send from no-referrer pages (portal/csrf.py).
+    "portal.csrf.BoardCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Public pages for anonymous visitors from the cache; outside the preview middleware so it
@@ -203,7 +204,28 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Board pages (/arbejdsark/) send no-referrer instead (portal.middleware.SecurityHeadersMiddleware).
 SECURE_REFERRER_POLICY = "same-origin"
+# No page uses the camera, microphone, location, payment or other powerful features.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -221,11 +243,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Content-Security-Policy (django-csp 4): only our own scripts, styles and images; no inline
-# script, no plugins, no framing, forms post only to us.
+# Content-Security-Policy (django-csp 4): nothing by default; our own scripts, styles, images,
+# fonts and fetches are allowed one by one. No inline script, no plugins, no framing, forms post
+# only to us.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
@@ -241,13 +264,16 @@ if SECURE_SSL_REDIRECT:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 # Admin login rate limit (django-axes): counted per username *and* address, so a whole school
-# network behind one address is not locked out by one person typing a wrong password.
+# network behind one address is not locked out by one person typing a wrong password...
 AUTHENTICATION_BACKENDS = [
     "portal.security.LoginRateLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+# ...and per address across all usernames (portal.security.LoginRateLimitBackend), higher, for
+# the many staff behind one municipal or school address.
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"

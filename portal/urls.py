@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import dashboard, health, pages, views
+from . import admin_links, dashboard, health, pages, views
 
 admin.site.site_header = _("Forældresamarbejde – redaktion")
 admin.site.site_title = _("Forældresamarbejde")
@@ -19,6 +19,12 @@ urlpatterns = [
     path("arbejdsark/", include("reflections.urls")),
     # Staff overview; before admin.site.urls so the admin's catch-all does not take it.
     path("admin/oversigt/", dashboard.dashboard_view, name="admin_dashboard"),
+    # "Vis på websted" only for objects the staff member may see (portal/admin_links.py).
+    path(
+        "admin/r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(admin_links.view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
