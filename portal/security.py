@@ -17,7 +17,7 @@ from axes.backends import AxesStandaloneBackend
 from axes.exceptions import AxesBackendPermissionDenied
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models import Sum
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -104,6 +104,13 @@ def log_failed_login(sender, credentials: dict, request: HttpRequest | None = No
     where = client_ip(request) if request is not None else "-"
     path = request.path if request is not None else "-"
     security_log.warning("login_failed username=%r ip=%s path=%s", username, where, path)
+
+
+@receiver(user_logged_in)
+def end_staff_sessions_after_a_working_day(sender, request, user, **kwargs):
+    """Staff sessions last settings.STAFF_SESSION_HOURS; board sessions keep their two weeks."""
+    if user.is_staff and request is not None and hasattr(request, "session"):
+        request.session.set_expiry(settings.STAFF_SESSION_HOURS * 3600)
 
 
 def log_denied(request: HttpRequest, reason: str) -> None:

@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "django_otp",
+    "portal.second_factor.apps.DanishTOTPConfig",
+    "portal.second_factor.apps.DanishStaticConfig",
     "portal",
     "values",
     "reflections",
@@ -92,9 +95,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Django's, accepting the null origin browsers send from no-referrer pages (portal/csrf.py).
-    "portal.csrf.BoardCsrfViewMiddleware",
+    # Reads the null origin browsers send from no-referrer pages as ours when the browser says
+    # the form is same-origin (portal/csrf.py).
+    "portal.csrf.SameOriginNullOriginMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session gave a second factor; then, who must still set one up.
+    "django_otp.middleware.OTPMiddleware",
+    "portal.second_factor.middleware.SecondFactorEnrolmentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Public pages for anonymous visitors from the cache; outside the preview middleware so it
     # sees preview pages marked private and never stores them.
@@ -279,6 +287,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
 AXES_USERNAME_CALLABLE = "portal.security.login_username"
 AXES_LOCKOUT_TEMPLATE = "429.html"
+
+# Staff: a second factor (TOTP app and backup codes, django-otp; portal/second_factor/) with the
+# password. Required for superusers and for staff who may read boards' answers.
+SECOND_FACTOR_REQUIRED = env_bool("DJANGO_STAFF_SECOND_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = env_str("PORTAL_OWNER_NAME").strip() or "Forældresamarbejde"
+# A staff member's session ends after a working day; board members' sessions keep Django's two
+# weeks (SESSION_COOKIE_AGE), so a board can come back to its worksheet.
+STAFF_SESSION_HOURS = env_int("DJANGO_STAFF_SESSION_HOURS", 9)
+
+# Staff sign-in through the municipality's identity provider (OpenID Connect); off until
+# configured. The password form can then be switched off.
+OIDC_ENABLED = False
+STAFF_PASSWORD_LOGIN = env_bool("DJANGO_STAFF_PASSWORD_LOGIN", True)
 
 # One cache shared by every app server when there are several (Django's built-in Redis backend,
 # `pip install '.[redis]'`); otherwise each process keeps its own in memory.

@@ -3,10 +3,13 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import admin_links, dashboard, health, pages, views
+from .second_factor import views as second_factor
+from .second_factor.forms import StaffLoginForm
 
 admin.site.site_header = _("Forældresamarbejde – redaktion")
 admin.site.site_title = _("Forældresamarbejde")
 admin.site.index_title = _("Indhold og arbejdsark")
+admin.site.login_form = StaffLoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -19,6 +22,17 @@ urlpatterns = [
     path("arbejdsark/", include("reflections.urls")),
     # Staff overview; before admin.site.urls so the admin's catch-all does not take it.
     path("admin/oversigt/", dashboard.dashboard_view, name="admin_dashboard"),
+    # The second factor for staff who sign in with a password (portal/second_factor/).
+    path(
+        "admin/to-trins-login/",
+        admin.site.admin_view(second_factor.backup_codes),
+        name="second_factor",
+    ),
+    path(
+        "admin/to-trins-login/app/",
+        admin.site.admin_view(second_factor.enrol),
+        name="second_factor_enrol",
+    ),
     # "Vis på websted" only for objects the staff member may see (portal/admin_links.py).
     path(
         "admin/r/<path:content_type_id>/<path:object_id>/",

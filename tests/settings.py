@@ -21,3 +21,7 @@ PAGE_CACHE_SECONDS = 0
 # PBKDF2 spends a quarter of a second on every password it hashes, by design; tests create
 # users by the dozen. Servers the tests start in a subprocess keep the production hasher.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tests that sign staff in through the login form would all have to set up an authenticator app
+# first; the tests of the second factor (tests/portal/test_second_factor*.py) switch it on.
+SECOND_FACTOR_REQUIRED = False

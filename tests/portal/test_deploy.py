@@ -91,9 +91,13 @@ def test_admin_login_sets_secure_host_prefixed_cookies_and_works(site):
     assert {"secure", "httponly", "path=/", "samesite=lax"} <= session
     assert "domain" not in session
 
+    # A superuser's first password login: the second factor is set up before anything else.
     admin_index = browser.get("/admin/")
-    assert admin_index.status == 200
-    assert "driftschef" in admin_index.text
+    assert admin_index.status == 302
+    assert admin_index.header("Location") == "/admin/to-trins-login/app/"
+    enrolment = browser.get("/admin/to-trins-login/app/")
+    assert enrolment.status == 200
+    assert "driftschef" in enrolment.text and "Slå to-trins-login til" in enrolment.text
 
 
 def test_static_files_are_hashed_compressed_and_cached_for_good(site):
