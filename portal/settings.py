@@ -296,9 +296,42 @@ OTP_TOTP_ISSUER = env_str("PORTAL_OWNER_NAME").strip() or "Forældresamarbejde"
 # weeks (SESSION_COOKIE_AGE), so a board can come back to its worksheet.
 STAFF_SESSION_HOURS = env_int("DJANGO_STAFF_SESSION_HOURS", 9)
 
-# Staff sign-in through the municipality's identity provider (OpenID Connect); off until
-# configured. The password form can then be switched off.
-OIDC_ENABLED = False
+# Staff sign-in through the municipality's identity provider (OpenID Connect, mozilla-django-oidc;
+# portal/oidc.py, docs/deployment.md). Off until a client id is set.
+OIDC_RP_CLIENT_ID = env_str("DJANGO_OIDC_CLIENT_ID")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env_str("DJANGO_OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("DJANGO_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("DJANGO_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("DJANGO_OIDC_JWKS_ENDPOINT")
+# Optional: Entra ID sends roles in the ID token only; other providers also at userinfo.
+OIDC_OP_USER_ENDPOINT = env_str("DJANGO_OIDC_USERINFO_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env_str("DJANGO_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("DJANGO_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_USERNAME_CLAIM = env_str("DJANGO_OIDC_USERNAME_CLAIM", "sub")
+OIDC_ROLES_CLAIM = env_str("DJANGO_OIDC_ROLES_CLAIM", "roles")
+OIDC_EDITOR_ROLE = env_str("DJANGO_OIDC_EDITOR_ROLE", "foraeldresamarbejde.redaktoer")
+OIDC_ALL_PUBLISHERS_ROLE = env_str(
+    "DJANGO_OIDC_ALL_PUBLISHERS_ROLE", "foraeldresamarbejde.alle-udgivere"
+)
+OIDC_PUBLISHERS_CLAIM = env_str("DJANGO_OIDC_PUBLISHERS_CLAIM", "publishers")
+LOGIN_REDIRECT_URL = "/admin/"
+LOGIN_REDIRECT_URL_FAILURE = "/admin/login/?sso=fejl"
+if OIDC_ENABLED:
+    _missing = [
+        name
+        for name in ("AUTHORIZATION", "TOKEN", "JWKS")
+        if not globals()[f"OIDC_OP_{name}_ENDPOINT"]
+    ]
+    if _missing or not OIDC_RP_CLIENT_SECRET:
+        raise ImproperlyConfigured(
+            "DJANGO_OIDC_CLIENT_ID is set, so DJANGO_OIDC_CLIENT_SECRET and the provider's "
+            "DJANGO_OIDC_AUTHORIZATION_ENDPOINT, DJANGO_OIDC_TOKEN_ENDPOINT and "
+            "DJANGO_OIDC_JWKS_ENDPOINT must be set too."
+        )
+    AUTHENTICATION_BACKENDS.append("portal.oidc.MunicipalOIDCBackend")
+# With the identity provider in place, only superusers (break-glass) sign in with a password.
 STAFF_PASSWORD_LOGIN = env_bool("DJANGO_STAFF_PASSWORD_LOGIN", True)
 
 # One cache shared by every app server when there are several (Django's built-in Redis backend,

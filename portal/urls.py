@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import admin_links, dashboard, health, pages, views
+from . import admin_links, dashboard, health, oidc, pages, views
 from .second_factor import views as second_factor
 from .second_factor.forms import StaffLoginForm
 
@@ -33,6 +33,9 @@ urlpatterns = [
         admin.site.admin_view(second_factor.enrol),
         name="second_factor_enrol",
     ),
+    # Staff sign-in through the municipality's identity provider (portal/oidc.py).
+    path("oidc/login/", oidc.authentication_init, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.authentication_callback, name="oidc_authentication_callback"),
     # "Vis på websted" only for objects the staff member may see (portal/admin_links.py).
     path(
         "admin/r/<path:content_type_id>/<path:object_id>/",

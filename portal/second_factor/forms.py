@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_otp
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,10 @@ class StaffLoginForm(AdminAuthenticationForm):
         user = self.get_user()
         if user is None:
             return cleaned
+        if not settings.STAFF_PASSWORD_LOGIN and not user.is_superuser:
+            raise forms.ValidationError(
+                _("Log ind med din kommunale konto med knappen ovenfor."), code="sso_only"
+            )
         devices = confirmed_devices(user)
         if devices:
             user.otp_device = self._verified_device(user, devices)
