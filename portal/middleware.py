@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 
 from .log import current_request_id
 from .security import client_ip, log_denied, redact_path
@@ -79,21 +79,30 @@ class SecurityHeadersMiddleware:
         return response
 
 
-class RejectNulMiddleware:
-    """A NUL character in the address or its query answers 400 Bad Request.
+class NulCharacterMiddleware:
+    """NUL characters never reach a view: dropped from the query, refused in the address.
 
-    No page has a use for one, and PostgreSQL refuses it in any text it is asked to compare, so
-    an admin filter or search with %00 would otherwise end in a server error. Form fields refuse
-    NUL on their own (Django's ProhibitNullCharactersValidator).
+    No page has a use for one, and PostgreSQL refuses NUL in any text it is asked to compare, so
+    an admin filter or a search with %00 would otherwise end in a server error. In the query they
+    are dropped (a pasted search still finds what the rest of it says); a NUL in the address
+    itself answers 400 with the Danish error page. Form fields refuse NUL on their own (Django's
+    ProhibitNullCharactersValidator).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if "\x00" in request.path or any(
-            "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
-        ):
+        if "\x00" in request.path:
             raise BadRequest("NUL character in the address")
+        if "\x00" in request.GET.urlencode():
+            request.GET = _without_nul(request.GET)
         return self.get_response(request)
+
+
+def _without_nul(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned

@@ -85,7 +85,7 @@ MIDDLEWARE = [
     # First, so its log line and duration cover everything below it.
     "portal.middleware.RequestLogMiddleware",
     # Before anything looks the address up in the database.
-    "portal.middleware.RejectNulMiddleware",
+    "portal.middleware.NulCharacterMiddleware",
     # Before SecurityMiddleware, so its https redirects carry these headers too.
     "portal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",

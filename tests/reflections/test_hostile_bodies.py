@@ -64,25 +64,37 @@ def test_an_out_of_range_id_in_a_board_address_is_not_found(member, board, numbe
 
 
 @pytest.mark.parametrize(
-    "query",
+    "address",
     [
-        "q=%00",
-        "q=a%00b",
-        "done_at__isnull=%00",
-        "template__id__exact=%00",
-        "%00=1",
+        "/admin/reflections/worksheet/?q=%00",
+        "/admin/reflections/worksheet/?done_at__isnull=%00",
+        "/admin/reflections/worksheet/?%00=1",
+        # Choice filters compare text: PostgreSQL refuses a NUL in it.
+        "/admin/reflections/answer/?rating__exact=%00",
+        "/admin/reflections/worksheettemplate/?status=a%00b",
+        "/admin/values/framework/?status__exact=%00",
     ],
 )
-def test_a_nul_byte_in_an_admin_filter_is_a_bad_request(superuser, query):
+def test_a_nul_byte_in_an_admin_filter_is_no_server_error(superuser, board, address):
     client = Client()
     client.force_login(superuser)
-    response = client.get(f"/admin/reflections/worksheet/?{query}")
+    response = client.get(address)
+    assert response.status_code in (200, 302), response.status_code
+
+
+def test_a_nul_byte_in_an_admin_search_is_dropped_and_the_rest_searched(superuser, board):
+    client = Client()
+    client.force_login(superuser)
+    response = client.get("/admin/reflections/worksheet/?q=Skov%00vejens")
+    assert response.status_code == 200
+    assert "Skovvejens Skole" in response.content.decode()
+
+
+def test_a_nul_byte_in_an_address_gets_the_danish_bad_request_page(client, db):
+    response = client.get("/rammer/a%00b/")
     assert response.status_code == 400
-
-
-def test_a_nul_byte_in_a_public_address_is_a_bad_request(client):
-    assert client.get("/soeg/?q=%00").status_code == 400
-    assert client.get("/arbejdsark/ark/a%00b/").status_code in (400, 404)
+    assert "Forkert forespørgsel" in response.content.decode()
+    assert client.get("/arbejdsark/ark/a%00b/").status_code == 400
 
 
 @pytest.mark.parametrize("value", ["²", "9" * 5000])
