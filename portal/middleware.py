@@ -95,7 +95,7 @@ class NulCharacterMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path:
             raise BadRequest("NUL character in the address")
-        if "\x00" in request.GET.urlencode():
+        if any("\x00" in key or "\x00" in "".join(values) for key, values in request.GET.lists()):
             request.GET = _without_nul(request.GET)
         return self.get_response(request)
 
