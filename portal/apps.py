@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from . import page_cache
+        from . import checks, page_cache, security  # noqa: F401 (they register themselves)
 
         page_cache.connect_signals()

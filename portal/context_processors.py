@@ -7,6 +7,9 @@ def site(request):
     return {
         "SITE_NAME": "Forældresamarbejde",
         "DEBUG": settings.DEBUG,
+        # The admin's login page: the identity provider's button, and the password form.
+        "oidc_login": settings.OIDC_ENABLED,
+        "password_login": settings.STAFF_PASSWORD_LOGIN,
         # Lazy: one small query, only on pages whose footer lists the source documents.
         "footer_frameworks": Framework.objects.published()
         .select_related("publisher")

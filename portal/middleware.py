@@ -8,7 +8,9 @@ import time
 import uuid
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse, QueryDict
 
 from .log import current_request_id
 from .security import client_ip, log_denied, redact_path
@@ -56,8 +58,13 @@ class RequestLogMiddleware:
             current_request_id.reset(token)
 
 
-class CrossOriginResourcePolicyMiddleware:
-    """Cross-Origin-Resource-Policy: same-origin on every response (Django has no setting)."""
+class SecurityHeadersMiddleware:
+    """The security headers Django has no setting for, on every response.
+
+    Cross-Origin-Resource-Policy: same-origin; Permissions-Policy (settings.PERMISSIONS_POLICY);
+    and on board pages Referrer-Policy: no-referrer, so no address under /arbejdsark/ (whose
+    worksheet keys are private) ever leaves in a Referer header.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -65,4 +72,37 @@ class CrossOriginResourcePolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if request.path.startswith(BOARD_PATH_PREFIX):
+            response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+
+class NulCharacterMiddleware:
+    """NUL characters never reach a view: dropped from the query, refused in the address.
+
+    No page has a use for one, and PostgreSQL refuses NUL in any text it is asked to compare, so
+    an admin filter or a search with %00 would otherwise end in a server error. In the query they
+    are dropped (a pasted search still finds what the rest of it says); a NUL in the address
+    itself answers 400 with the Danish error page. Form fields refuse NUL on their own (Django's
+    ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:
+            raise BadRequest("NUL character in the address")
+        if any("\x00" in key or "\x00" in "".join(values) for key, values in request.GET.lists()):
+            request.GET = _without_nul(request.GET)
+        return self.get_response(request)
+
+
+def _without_nul(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned

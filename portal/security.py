@@ -14,10 +14,14 @@ import logging
 import re
 
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models import Sum
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.utils import timezone
 
 security_log = logging.getLogger("portal.security")
 
@@ -63,17 +67,35 @@ def login_username(request: HttpRequest, credentials: dict | None = None) -> str
 
 
 class LoginRateLimitBackend(AxesStandaloneBackend):
-    """django-axes' lockout check, skipped for calls that carry no HTTP request.
+    """django-axes' lockout check, skipped for calls that carry no HTTP request, plus a limit
+    per address across all usernames.
 
     Only requests from the outside can be brute-forced; `authenticate()` without a request (the
     test client's `login()`, a management command) has no address to count and would otherwise
     raise instead of simply authenticating.
+
+    django-axes counts per username and address (AXES_LOCKOUT_PARAMETERS), so one person's typos
+    never lock out a school network. That alone lets one address try a password on every
+    username; settings.LOGIN_ADDRESS_FAILURE_LIMIT failures from one address, whatever the
+    usernames, lock that address out too.
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
+        if address_failures(request) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+            request.axes_locked_out = True  # AxesMiddleware answers with the 429 page
+            raise AxesBackendPermissionDenied("Too many failed logins from this address")
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def address_failures(request: HttpRequest) -> int:
+    """Failed logins from the request's address within the cool-off time, for any username."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    found = AccessAttempt.objects.filter(
+        ip_address=client_ip(request), attempt_time__gte=since
+    ).aggregate(total=Sum("failures_since_start"))
+    return found["total"] or 0
 
 
 @receiver(user_login_failed)
@@ -82,6 +104,13 @@ def log_failed_login(sender, credentials: dict, request: HttpRequest | None = No
     where = client_ip(request) if request is not None else "-"
     path = request.path if request is not None else "-"
     security_log.warning("login_failed username=%r ip=%s path=%s", username, where, path)
+
+
+@receiver(user_logged_in)
+def end_staff_sessions_after_a_working_day(sender, request, user, **kwargs):
+    """Staff sessions last settings.STAFF_SESSION_HOURS; board sessions keep their two weeks."""
+    if user.is_staff and request is not None and hasattr(request, "session"):
+        request.session.set_expiry(settings.STAFF_SESSION_HOURS * 3600)
 
 
 def log_denied(request: HttpRequest, reason: str) -> None:

@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "corsheaders",
+    "django_otp",
+    "portal.second_factor.apps.DanishTOTPConfig",
+    "portal.second_factor.apps.DanishStaticConfig",
     "portal",
     "values",
     "reflections",
@@ -83,8 +86,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so its log line and duration cover everything below it.
     "portal.middleware.RequestLogMiddleware",
+    # Before anything looks the address up in the database.
+    "portal.middleware.NulCharacterMiddleware",
     # Before SecurityMiddleware, so its https redirects carry these headers too.
-    "portal.middleware.CrossOriginResourcePolicyMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files leave here, after the security headers are added on the way out.
@@ -97,8 +102,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Reads the null origin browsers send from no-referrer pages as ours when the browser says
+    # the form is same-origin (portal/csrf.py).
+    "portal.csrf.SameOriginNullOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session gave a second factor; then, who must still set one up.
+    "django_otp.middleware.OTPMiddleware",
+    "portal.second_factor.middleware.SecondFactorEnrolmentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Public pages for anonymous visitors from the cache; outside the preview middleware so it
     # sees preview pages marked private and never stores them.
@@ -208,7 +219,14 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Board pages (/arbejdsark/) send no-referrer instead (portal.middleware.SecurityHeadersMiddleware).
 SECURE_REFERRER_POLICY = "same-origin"
+# No page uses the camera, microphone, location, payment or other powerful features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+)
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -226,11 +244,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Content-Security-Policy (django-csp 4): only our own scripts, styles and images; no inline
-# script, no plugins, no framing, forms post only to us.
+# Content-Security-Policy (django-csp 4): nothing by default; our own scripts, styles, images,
+# fonts and fetches are allowed one by one. No inline script, no plugins, no framing, forms post
+# only to us.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
@@ -246,18 +265,67 @@ if SECURE_SSL_REDIRECT:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 # Admin login rate limit (django-axes): counted per username *and* address, so a whole school
-# network behind one address is not locked out by one person typing a wrong password.
+# network behind one address is not locked out by one person typing a wrong password...
 AUTHENTICATION_BACKENDS = [
     "portal.security.LoginRateLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+# ...and per address across all usernames (portal.security.LoginRateLimitBackend), higher, for
+# the many staff behind one municipal or school address.
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
 AXES_USERNAME_CALLABLE = "portal.security.login_username"
 AXES_LOCKOUT_TEMPLATE = "429.html"
+
+# Staff: a second factor (TOTP app and backup codes, django-otp; portal/second_factor/) with the
+# password. Required for superusers and for staff who may read boards' answers.
+SECOND_FACTOR_REQUIRED = env_bool("DJANGO_STAFF_SECOND_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = env_str("PORTAL_OWNER_NAME").strip() or "Forældresamarbejde"
+# A staff member's session ends after a working day; board members' sessions keep Django's two
+# weeks (SESSION_COOKIE_AGE), so a board can come back to its worksheet.
+STAFF_SESSION_HOURS = env_int("DJANGO_STAFF_SESSION_HOURS", 9)
+
+# Staff sign-in through the municipality's identity provider (OpenID Connect, mozilla-django-oidc;
+# portal/oidc.py, docs/deployment.md). Off until a client id is set.
+OIDC_RP_CLIENT_ID = env_str("DJANGO_OIDC_CLIENT_ID")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env_str("DJANGO_OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("DJANGO_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("DJANGO_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("DJANGO_OIDC_JWKS_ENDPOINT")
+# Optional: Entra ID sends roles in the ID token only; other providers also at userinfo.
+OIDC_OP_USER_ENDPOINT = env_str("DJANGO_OIDC_USERINFO_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env_str("DJANGO_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("DJANGO_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_USERNAME_CLAIM = env_str("DJANGO_OIDC_USERNAME_CLAIM", "sub")
+OIDC_ROLES_CLAIM = env_str("DJANGO_OIDC_ROLES_CLAIM", "roles")
+OIDC_EDITOR_ROLE = env_str("DJANGO_OIDC_EDITOR_ROLE", "foraeldresamarbejde.redaktoer")
+OIDC_ALL_PUBLISHERS_ROLE = env_str(
+    "DJANGO_OIDC_ALL_PUBLISHERS_ROLE", "foraeldresamarbejde.alle-udgivere"
+)
+OIDC_PUBLISHERS_CLAIM = env_str("DJANGO_OIDC_PUBLISHERS_CLAIM", "publishers")
+LOGIN_REDIRECT_URL = "/admin/"
+LOGIN_REDIRECT_URL_FAILURE = "/admin/login/?sso=fejl"
+if OIDC_ENABLED:
+    _missing = [
+        name
+        for name in ("AUTHORIZATION", "TOKEN", "JWKS")
+        if not globals()[f"OIDC_OP_{name}_ENDPOINT"]
+    ]
+    if _missing or not OIDC_RP_CLIENT_SECRET:
+        raise ImproperlyConfigured(
+            "DJANGO_OIDC_CLIENT_ID is set, so DJANGO_OIDC_CLIENT_SECRET and the provider's "
+            "DJANGO_OIDC_AUTHORIZATION_ENDPOINT, DJANGO_OIDC_TOKEN_ENDPOINT and "
+            "DJANGO_OIDC_JWKS_ENDPOINT must be set too."
+        )
+    AUTHENTICATION_BACKENDS.append("portal.oidc.MunicipalOIDCBackend")
+# With the identity provider in place, only superusers (break-glass) sign in with a password.
+STAFF_PASSWORD_LOGIN = env_bool("DJANGO_STAFF_PASSWORD_LOGIN", True)
 
 # One cache shared by every app server when there are several (Django's built-in Redis backend,
 # `pip install '.[redis]'`); otherwise each process keeps its own in memory.
@@ -310,7 +378,8 @@ LOGGING = {
     "filters": {"request_id": {"()": "portal.log.RequestIdLogFilter"}},
     "formatters": {
         "line": {
-            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s"
+            "()": "portal.log.EscapingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s",
         }
     },
     "handlers": {

@@ -2,8 +2,12 @@
 
 Editors see and change only the templates of the publishers they edit (values.owners); a
 template without a publisher is national. Reading a board's answers needs the dedicated
-permission reflections.read_answers; nobody edits them in the admin.
+permission reflections.read_answers; nobody edits them in the admin. Staff with the permission to
+delete worksheets (reflections.delete_worksheet) erase one with everything under it, e.g. to
+honour an erasure request; each deletion is logged.
 """
+
+import logging
 
 from django.contrib import admin
 from django.db.models import Count, Q
@@ -12,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from values.admin.scoping import PublisherScopedAdmin, ScopedChoicesMixin
 from values.owners import is_national
 
+from . import services
 from .models import (
     Answer,
     TemplateQuestion,
@@ -19,6 +24,8 @@ from .models import (
     Worksheet,
     WorksheetTemplate,
 )
+
+security_log = logging.getLogger("portal.security")
 
 
 class TemplateSectionInline(ScopedChoicesMixin, admin.TabularInline):
@@ -148,6 +155,30 @@ class WorksheetAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def get_deleted_objects(self, objs, request):
+        """Everything under a worksheet goes with it, whatever the permissions on answers; the
+        confirmation counts what goes and names no board member."""
+        worksheets = Worksheet.objects.filter(pk__in=[obj.pk for obj in objs])
+        counts = worksheets.aggregate(
+            members=Count("participants", distinct=True), answers=Count("answers", distinct=True)
+        )
+        model_count = {
+            Worksheet._meta.verbose_name_plural: len(objs),
+            _("deltagere"): counts["members"],
+            _("svar"): counts["answers"],
+        }
+        return [str(obj) for obj in objs], model_count, set(), []
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Worksheet.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        services.delete_worksheets(queryset)
+        security_log.warning(
+            "worksheet_deleted by=%s worksheets=%s", request.user.get_username(), pks
+        )
 
 
 @admin.register(Answer)

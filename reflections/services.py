@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from values.models import Item, ReflectionQuestion, School, Theme
 
+from . import sessions
 from .models import (
     PORTAL_QUESTION_CONTEXT,
     Answer,
@@ -316,14 +317,24 @@ def update_next_step(step: NextStep, *, base_version: int, what: str, who: str, 
 
 
 def delete_worksheet(worksheet: Worksheet) -> None:
-    """Hard delete: the worksheet and, by cascade, every section, question, answer and step."""
-    worksheet.delete()
+    """Hard delete: the worksheet and, by cascade, every section, question, answer and step,
+    and its entries (link hashes, members' names) in every session."""
+    delete_worksheets(Worksheet.objects.filter(pk=worksheet.pk))
+
+
+def delete_worksheets(worksheets) -> int:
+    """Hard-delete a queryset of worksheets as delete_worksheet does; returns how many."""
+    keys = list(worksheets.values_list("key", flat=True))
+    if keys:
+        with transaction.atomic():
+            Worksheet.objects.filter(key__in=keys).delete()
+            sessions.forget_everywhere(keys)
+    return len(keys)
 
 
 def delete_stale_worksheets(cutoff: datetime, *, dry_run: bool = False) -> int:
     """Hard-delete worksheets whose last activity is before `cutoff`; returns how many."""
     stale = Worksheet.objects.untouched_since(cutoff)
-    count = stale.count()
-    if not dry_run and count:
-        stale.delete()
-    return count
+    if dry_run:
+        return stale.count()
+    return delete_worksheets(stale)

@@ -7,6 +7,10 @@ Besides that, the links of a new or rotated worksheet wait here to be shown once
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from importlib import import_module
+
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -52,9 +56,11 @@ def display_name(request: HttpRequest, worksheet_key: str) -> str:
 
 
 def forget(request: HttpRequest, worksheet_key: str) -> None:
-    found = entries(request)
-    if found.pop(worksheet_key, None) is not None:
-        request.session[SESSION_KEY] = found
+    """This session forgets the worksheet: its link hashes, name and any links waiting."""
+    for section in (SESSION_KEY, NEW_LINKS_KEY):
+        found = request.session.get(section, {})
+        if found.pop(worksheet_key, None) is not None:
+            request.session[section] = found
 
 
 def show_links_once(request: HttpRequest, worksheet: Worksheet, *, member="", chair="") -> None:
@@ -78,3 +84,36 @@ def take_new_links(request: HttpRequest, worksheet_key: str) -> dict[str, str]:
     if fresh is not None:
         request.session[NEW_LINKS_KEY] = links
     return fresh or {}
+
+
+def forget_everywhere(worksheet_keys: Collection[str]) -> int:
+    """Remove these worksheets from every stored session (link hashes, names, waiting links).
+
+    A deleted worksheet must leave nothing behind, and its members' names sit in each member's
+    session. Sessions are signed blobs the database cannot search, so every stored session is
+    read; deleting is rare (a chair, the daily retention run, an erasure request). Returns how
+    many sessions changed.
+    """
+    keys = set(worksheet_keys)
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    if not keys or not hasattr(store_class, "get_model_class"):
+        return 0
+    changed = 0
+    for row in store_class.get_model_class().objects.iterator():
+        store = store_class()
+        data = store.decode(row.session_data)
+        if _drop_worksheets(data, keys):
+            row.session_data = store.encode(data)
+            row.save(update_fields=["session_data"])
+            changed += 1
+    return changed
+
+
+def _drop_worksheets(data: dict, keys: set[str]) -> bool:
+    dropped = False
+    for section in (SESSION_KEY, NEW_LINKS_KEY):
+        found = data.get(section)
+        if isinstance(found, dict) and keys & found.keys():
+            data[section] = {key: value for key, value in found.items() if key not in keys}
+            dropped = True
+    return dropped

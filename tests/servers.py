@@ -40,6 +40,8 @@ def production_env(**overrides: str) -> dict[str, str]:
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Behind one load balancer, as production is (portal.W001 otherwise).
+            "DJANGO_TRUSTED_PROXY_COUNT": "1",
             "PYTHONUNBUFFERED": "1",
         }
     )

@@ -29,3 +29,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # background thread after every save the tests make (tests of the rebuild switch it on).
 OPEN_DATA_DIR = Path(tempfile.mkdtemp(prefix="portal-opendata-"))
 OPEN_DATA_REBUILD_ON_CHANGE = False
+# Tests that sign staff in through the login form would all have to set up an authenticator app
+# first; the tests of the second factor (tests/portal/test_second_factor*.py) switch it on.
+SECOND_FACTOR_REQUIRED = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.http import HttpRequest, JsonResponse
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,12 +27,23 @@ def _json_error(status: int, code: str, message: str, errors=None) -> JsonRespon
     return JsonResponse(body, status=status)
 
 
-def _payload(request: HttpRequest, question: WorksheetQuestion) -> dict | None:
-    """The JSON body if it names a scope this question has, else None."""
+def _json_body(request: HttpRequest) -> object:
+    """The parsed JSON body, or None for anything that is not one (a form, a nest too deep for
+    the parser, text that cannot be stored such as a lone surrogate)."""
+    if request.content_type != "application/json":
+        return None
     try:
         payload = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
+        # Strings with lone surrogates parse, but no database can store them.
+        json.dumps(payload, ensure_ascii=False).encode()
+    except (ValueError, RecursionError, RawPostDataException):
         return None
+    return payload
+
+
+def _payload(request: HttpRequest, question: WorksheetQuestion) -> dict | None:
+    """The JSON body if it names a scope this question has, else None."""
+    payload = _json_body(request)
     if not isinstance(payload, dict) or payload.get("scope") not in SCOPES:
         return None
     if payload["scope"] == "agreed" and question.is_next_steps:

@@ -65,7 +65,8 @@ def _save_section(
         invalid += block_invalid
         conflicts += conflict
     delete, deleted = request.POST.get("delete_step", ""), False
-    if delete.isdigit():
+    # ASCII digits only, as many as an id can have: "²" and 5,000 nines are digits to isdigit().
+    if delete.isascii() and delete.isdigit() and len(delete) <= 18:
         deleted = NextStep.objects.filter(worksheet=ws, pk=int(delete)).delete()[0] > 0
         services.touch(ws)
     return conflicts, invalid, deleted

@@ -21,6 +21,14 @@ def test_check_deploy_reports_no_warnings_with_production_settings(tmp_path):
     assert "System check identified no issues" in output
 
 
+def test_start_up_warns_behind_a_proxy_without_a_trusted_proxy_count(tmp_path):
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", DJANGO_TRUSTED_PROXY_COUNT="0"
+    )
+    output = manage("check", env=env)
+    assert "portal.W001" in output and "DJANGO_TRUSTED_PROXY_COUNT" in output
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("production")
@@ -43,7 +51,7 @@ def test_plain_http_is_redirected_to_https_but_the_health_check_is_not(site):
     response = plain.get("/rammer/")
     assert response.status == 301
     assert response.header("Location") == f"https://127.0.0.1:{site.port}/rammer/"
-    assert "default-src 'self'" in response.header("Content-Security-Policy")
+    assert "default-src 'none'" in response.header("Content-Security-Policy")
     assert plain.get("/healthz").status == 200
 
 
@@ -83,9 +91,13 @@ def test_admin_login_sets_secure_host_prefixed_cookies_and_works(site):
     assert {"secure", "httponly", "path=/", "samesite=lax"} <= session
     assert "domain" not in session
 
+    # A superuser's first password login: the second factor is set up before anything else.
     admin_index = browser.get("/admin/")
-    assert admin_index.status == 200
-    assert "driftschef" in admin_index.text
+    assert admin_index.status == 302
+    assert admin_index.header("Location") == "/admin/to-trins-login/app/"
+    enrolment = browser.get("/admin/to-trins-login/app/")
+    assert enrolment.status == 200
+    assert "driftschef" in enrolment.text and "Slå to-trins-login til" in enrolment.text
 
 
 def test_static_files_are_hashed_compressed_and_cached_for_good(site):

@@ -45,7 +45,7 @@ def test_server_error_is_a_danish_500_without_traceback_or_details(client):
     assert 'class="header site-header"' in html and "css/site" in html
     for leak in ("Traceback", "RuntimeError", "hunter2", "secret internal detail"):
         assert leak not in html
-    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]
 
 
 @pytest.mark.django_db

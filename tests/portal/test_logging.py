@@ -81,3 +81,33 @@ def test_paths_keep_slugs_but_hide_tokens():
     )
     assert redact_path("/arbejdsark/a/Zx8Kq2LmNp4Rt6Vw8Yb0Cd/") == "/arbejdsark/a/[token]/"
     assert redact_path("/arbejdsark/" + "0f" * 16 + "/") == "/arbejdsark/[token]/"
+
+
+FORGED = "2026-01-01 00:00:00,000 WARNING portal.security request_id=- access_denied reason='x'"
+
+
+@pytest.mark.django_db
+def test_an_encoded_newline_in_the_path_cannot_write_a_log_line_of_its_own(client, stdout_log):
+    client.get("/arbejdsark/ark/abc%0D%0A" + FORGED.replace(" ", "%20") + "/")
+    lines = stdout_log.getvalue().splitlines()
+    assert not any(line.startswith("2026-01-01") for line in lines)
+    request_lines = [line for line in lines if "portal.request" in line]
+    assert len(request_lines) == 1
+    assert "path=/arbejdsark/ark/abc\\r\\n2026-01-01" in request_lines[0]
+
+
+@pytest.mark.django_db
+def test_a_nul_or_a_direction_override_in_the_path_is_written_escaped(client, stdout_log):
+    client.get("/soeg/a%00b%E2%80%AEc%E2%80%A8d/")
+    written = stdout_log.getvalue()
+    assert "\x00" not in written and "\u202e" not in written and "\u2028" not in written
+    assert "path=/soeg/a\\x00b\\u202ec\\u2028d/" in written
+
+
+@pytest.mark.django_db
+def test_a_username_with_a_newline_stays_on_the_failed_login_line(client, stdout_log):
+    client.post("/admin/login/%0Aforged/", {"username": "fie\nx", "password": "forkert"})
+    client.post("/admin/login/", {"username": "fie\n" + FORGED, "password": "forkert"})
+    lines = stdout_log.getvalue().splitlines()
+    assert not any(line.startswith("2026-01-01") for line in lines)
+    assert sum("login_failed" in line for line in lines) == 1

@@ -22,7 +22,7 @@ from tests.conftest import make_framework
 from values.models import Concept
 
 REQUIRED_CSP = [
-    "default-src 'self'",
+    "default-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -125,8 +125,13 @@ def assert_security_headers(response, where: str, static: bool = False) -> None:
     assert "unsafe-inline" not in script_src.group(1) and "unsafe-eval" not in script_src.group(1)
     assert "unsafe-eval" not in csp and "unsafe-inline" not in csp, f"{where}: {csp}"
     assert response.headers.get("X-Content-Type-Options") == "nosniff", where
-    # Board pages may be stricter still (no-referrer keeps link tokens out of Referer headers).
-    assert response.headers.get("Referrer-Policy") in {"same-origin", "no-referrer"}, where
+    # Board pages keep their addresses (worksheet keys, link tokens) out of Referer headers.
+    board = where.startswith("/arbejdsark/")
+    expected_referrer = "no-referrer" if board else "same-origin"
+    assert response.headers.get("Referrer-Policy") == expected_referrer, where
+    permissions = response.headers.get("Permissions-Policy", "")
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in permissions, f"{where}: Permissions-Policy lacks {feature}"
     assert response.headers.get("Cross-Origin-Opener-Policy") == "same-origin", where
     assert response.headers.get("Cross-Origin-Resource-Policy") == "same-origin", where
     hsts = response.headers.get("Strict-Transport-Security", "")
@@ -167,6 +172,24 @@ def test_every_url_answers_with_the_security_headers(client, content, who):
     if who == "superuser":
         assert statuses["admin:values_theme_change"] == 200
         assert statuses["admin:index"] == 200
+
+
+def test_every_board_page_sends_no_referrer(client, content):
+    board_paths = [path for path, _name in all_paths() if path.startswith("/arbejdsark/")]
+    assert any("/ark/" in path for path in board_paths)
+    for path in board_paths:
+        response = client.get(path, secure=True)
+        assert response.headers.get("Referrer-Policy") == "no-referrer", path
+
+
+def test_the_policy_allows_nothing_by_default_and_only_our_own_files(client, db):
+    csp = client.get("/", secure=True)["Content-Security-Policy"]
+    directives = dict(
+        (part.split(" ", 1) + [""])[:2] for part in (p.strip() for p in csp.split(";")) if part
+    )
+    assert directives["default-src"] == "'none'"
+    for kind in ("script-src", "style-src", "font-src", "connect-src"):
+        assert directives[kind] == "'self'", kind
 
 
 def test_static_files_carry_the_security_headers_too(client, db):

@@ -87,3 +87,24 @@ def test_a_forwarded_address_that_is_not_an_address_is_ignored(rf, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     request = rf.get("/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="unknown")
     assert client_ip(request) == "10.1.1.1"
+
+
+@pytest.mark.django_db
+def test_one_address_trying_many_usernames_is_locked_out(client, teacher, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 6
+    for number in range(6):
+        attempt(client, f"gaet-{number}", "forkert", "10.0.0.9")
+    response = attempt(client, "laerer", "laerer-kode-123", "10.0.0.9")
+    assert response.status_code == 429
+    assert "For mange forkerte login-forsøg" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # The same person from another address is not affected.
+    assert attempt(client, "laerer", "laerer-kode-123", "192.0.2.10").status_code == 302
+
+
+@pytest.mark.django_db
+def test_failures_below_the_address_limit_leave_colleagues_alone(client, teacher, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 6
+    for number in range(5):
+        attempt(client, f"gaet-{number}", "forkert", "10.0.0.9")
+    assert attempt(client, "laerer", "laerer-kode-123", "10.0.0.9").status_code == 302

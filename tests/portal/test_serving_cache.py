@@ -30,7 +30,7 @@ def test_an_anonymous_visitor_gets_the_cached_page_with_the_same_content(client,
     assert "X-Page-Cache" not in first and second["X-Page-Cache"] == "hit"
     assert TOKEN.sub("", first.content.decode()) == TOKEN.sub("", second.content.decode())
     assert framework.title in second.content.decode()
-    assert "default-src 'self'" in second["Content-Security-Policy"]
+    assert "default-src 'none'" in second["Content-Security-Policy"]
 
 
 @pytest.mark.django_db

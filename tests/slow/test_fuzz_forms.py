@@ -2,7 +2,9 @@
 
 Each form gets 200 generated submissions: its own fields with hostile values (empty, huge, NUL
 and control characters, any Unicode, formula cells, CPR-like numbers, markup, numbers out of
-range, repeated fields), fields left out, and fields it does not expect. The test client does not
+range, repeated fields), fields left out, and fields it does not expect. Autosave also gets raw
+bodies (nests deeper than the parser, lone surrogates, forms instead of JSON, any bytes), board
+addresses any id, and admin lists any filter value. The test client does not
 enforce CSRF, so the generated data reaches the form code itself. PostgreSQL only (it rejects NUL
 characters that SQLite would store), with the slow tests.
 """
@@ -254,3 +256,78 @@ def test_chair_forms_never_fail(chair, portal, data):
     key = portal["worksheet"].key
     assert_no_server_error(chair.post(f"/arbejdsark/ark/{key}/formand/status/", data), "status")
     assert_no_server_error(chair.post(f"/arbejdsark/ark/{key}/formand/nyt-link/", data), "rotate")
+
+
+# --- Raw bodies and addresses --------------------------------------------------------------------
+
+nested = st.builds(
+    lambda opener, depth, tail: opener * depth + tail,
+    st.sampled_from(["[", '{"a":', '[{"text":']),
+    st.integers(min_value=1, max_value=200_000),
+    st.sampled_from(["", "]", "1", '"x"']),
+)
+surrogate_json = st.builds(
+    lambda field, code: f'{{"scope": "own", "{field}": "a\\u{code:04x}b"}}',
+    st.sampled_from(["text", "evidence", "rating", "scope"]),
+    st.integers(min_value=0xD800, max_value=0xDFFF),
+)
+raw_body = st.one_of(nested, surrogate_json, st.binary(max_size=300))
+content_type = st.sampled_from(
+    [
+        "application/json",
+        "multipart/form-data; boundary=BoUnDaRy",
+        "application/x-www-form-urlencoded",
+        "text/plain",
+        "application/json; charset=latin-1",
+        "",
+    ]
+)
+
+
+@FUZZ
+@given(body=raw_body, kind=content_type)
+def test_autosave_never_fails_on_raw_bodies(chair, portal, body, kind):
+    url = f"/arbejdsark/ark/{portal['worksheet'].key}/gem/{portal['questions'][0].pk}/"
+    if isinstance(body, str):
+        body = body.encode("utf-8", "surrogatepass")
+    response = chair.generic("POST", url, body, content_type=kind)
+    assert_no_server_error(response, "autosave raw")
+
+
+@FUZZ
+@given(
+    fields=st.dictionaries(st.sampled_from(["scope", "text", "csrfmiddlewaretoken"]), hostile),
+)
+def test_autosave_never_fails_on_a_multipart_form(portal, fields):
+    client = Client(enforce_csrf_checks=True)
+    client.get(f"/arbejdsark/m/{portal['member_token']}/")
+    client.get(f"/arbejdsark/ark/{portal['worksheet'].key}/")
+    token = client.cookies["csrftoken"].value
+    url = f"/arbejdsark/ark/{portal['worksheet'].key}/gem/{portal['questions'][0].pk}/"
+    response = client.post(url, {**fields, "csrfmiddlewaretoken": token}, HTTP_X_CSRFTOKEN=token)
+    assert_no_server_error(response, "autosave multipart")
+
+
+@FUZZ
+@given(
+    number=st.one_of(st.integers(min_value=0), st.integers(min_value=2**62, max_value=2**80)),
+    kind=st.sampled_from(["afsnit", "gem", "skridt"]),
+)
+def test_board_addresses_never_fail_on_any_id(chair, portal, number, kind):
+    url = f"/arbejdsark/ark/{portal['worksheet'].key}/{kind}/{number}/"
+    response = chair.post(url) if kind == "gem" else chair.get(url)
+    assert_no_server_error(response, f"board {kind}")
+
+
+@FUZZ
+@given(
+    name=st.sampled_from(
+        ["q", "template__id__exact", "done_at__isnull", "o", "p", "created_at__gte"]
+    ),
+    value=hostile,
+)
+def test_admin_lists_never_fail_on_filter_values(client, portal, superuser, name, value):
+    client.force_login(superuser)
+    for url in ("/admin/reflections/worksheet/", "/admin/values/item/"):
+        response = client.get(url, {name: value})
+        assert_no_server_error(response, f"admin list {url}")
