@@ -298,6 +298,10 @@ class Worksheet(models.Model):
     board_name = models.CharField(_("bestyrelse"), max_length=200)
     member_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     chair_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A second chair link for the co-chair, with the same rights; empty until the chair makes one.
+    cochair_token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     last_activity_at = models.DateTimeField(
         _("sidste aktivitet"), default=timezone.now, db_index=True
@@ -389,6 +393,9 @@ class WorksheetQuestion(Ordered):
 class Participant(models.Model):
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="participants")
     display_name = models.CharField(_("navn"), max_length=60)
+    # The member's personal link (shown once when joining), so they are the same person on
+    # every device; stored as a hash like the worksheet's links.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -453,8 +460,24 @@ class Answer(models.Model):
         return bool(self.text.strip() or self.rating)
 
 
+class NextStepQuerySet(models.QuerySet):
+    def deleted(self) -> NextStepQuerySet:
+        return self.filter(deleted_at__isnull=False)
+
+
+class CurrentNextStepManager(models.Manager.from_queryset(NextStepQuerySet)):
+    """Steps not deleted: what every page, result and export shows."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class NextStep(Ordered):
-    """An agreed next step: what, who and by when."""
+    """An agreed next step: what, who and by when.
+
+    Deleting a step only marks it, with who did it, so anyone on the board can undo it; the step
+    goes for good with its worksheet.
+    """
 
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="next_steps")
     question = models.ForeignKey(
@@ -465,9 +488,15 @@ class NextStep(Ordered):
     when = models.CharField(_("hvornår"), max_length=100, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(_("slettet"), null=True, blank=True)
+    deleted_by = models.CharField(_("slettet af"), max_length=60, blank=True)
+
+    objects = CurrentNextStepManager()
+    with_deleted = NextStepQuerySet.as_manager()
 
     class Meta:
         ordering = ["question_id", "position", "pk"]
+        base_manager_name = "with_deleted"
         verbose_name = _("næste skridt")
         verbose_name_plural = pgettext_lazy("plural", "næste skridt")
 

@@ -54,21 +54,32 @@ def join(request: HttpRequest, key: str) -> HttpResponse:
     return redirect("reflections:worksheet", key)
 
 
+def _step_action(request: HttpRequest, acc: Access, name: str) -> str:
+    """Delete (undoably) or restore the step a button named; the message to show, or ""."""
+    if request.POST.get("delete_step", "").isdigit():
+        step_id, deleting = int(request.POST["delete_step"]), True
+    elif request.POST.get("restore_step", "").isdigit():
+        step_id, deleting = int(request.POST["restore_step"]), False
+    else:
+        return ""
+    if not services.delete_next_step(acc.worksheet, step_id, by=name, undo=not deleting):
+        return ""
+    if deleting:
+        return _("Skridtet er slettet. Du kan fortryde under “Slettede skridt”.")
+    return _("Skridtet er gendannet.")
+
+
 def _save_section(
     request: HttpRequest, acc: Access, blocks: list[QuestionBlock]
-) -> tuple[int, int, bool]:
-    """Save what changed on a section page; returns (conflicts, invalid forms, step deleted)."""
+) -> tuple[int, int, str]:
+    """Save what changed on a section page: (conflicts, invalid forms, step message)."""
     ws, conflicts, invalid = acc.worksheet, 0, 0
     name = sessions.display_name(request, ws.key)
     for block in blocks:
         block_invalid, conflict = block.save(ws, acc.participant_id, name)
         invalid += block_invalid
         conflicts += conflict
-    delete, deleted = request.POST.get("delete_step", ""), False
-    if delete.isdigit():
-        deleted = NextStep.objects.filter(worksheet=ws, pk=int(delete)).delete()[0] > 0
-        services.touch(ws)
-    return conflicts, invalid, deleted
+    return conflicts, invalid, _step_action(request, acc, name)
 
 
 def _post_section(
@@ -82,9 +93,9 @@ def _post_section(
         messages.error(request, done_message())
         return redirect(current.get_absolute_url())
     blocks = section_blocks(acc, current, request.POST)
-    conflicts, invalid, deleted = _save_section(request, acc, blocks)
+    conflicts, invalid, step_message = _save_section(request, acc, blocks)
     if not conflicts and not invalid:
-        messages.success(request, _("Skridtet er slettet.") if deleted else _("Gemt."))
+        messages.success(request, step_message or _("Gemt."))
         if "save_next" in request.POST and following:
             return redirect(following.get_absolute_url())
         return redirect(current.get_absolute_url())
@@ -92,7 +103,7 @@ def _post_section(
         messages.warning(
             request,
             _(
-                "Bestyrelsens fælles svar blev ændret af en anden, mens du skrev. Begge "
+                "Et svar blev gemt et andet sted, mens du skrev. Begge "
                 "tekster står nedenfor og er sat sammen i feltet – ret til og gem igen."
             ),
         )

@@ -12,11 +12,19 @@ def done_message() -> str:
     return _("Arbejdsarket er markeret som færdigt. Formanden kan genåbne det.")
 
 
+def stale_link_message() -> str:
+    return _(
+        "Linket, du åbnede arbejdsarket med, er blevet fornyet af formanden, så dit svar er ikke "
+        "gemt. Din tekst står stadig i feltet – kopiér den, og åbn det nye link."
+    )
+
+
 def board_context(acc: access.Access, request: HttpRequest, **extra) -> dict:
     """The context every board page has: the worksheet, who is looking, and the rest."""
     return {
         "worksheet": acc.worksheet,
         "is_chair": acc.is_chair,
+        "role": acc.role,
         "display_name": sessions.display_name(request, acc.worksheet.key),
         **extra,
     }

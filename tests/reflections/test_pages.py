@@ -50,7 +50,7 @@ def board_pages(board) -> dict[str, str]:
 QUERY_COUNTS = {
     "overview": 5,
     "section": 7,
-    "steps-section": 7,
+    "steps-section": 8,  # + the deleted steps, which can be undone
     "result": 7,
     "blank": 7,
     "manage": 4,
