@@ -11,16 +11,8 @@ from . import services
 from .access import Access
 from .forms import AnswerForm, NextStepForm
 from .models import Answer, NextStep, QuestionKind, Worksheet, WorksheetSection
+from .participants import merge_texts
 from .results import QuestionResult, build_result, digest
-
-
-def merge_texts(theirs: str, mine: str) -> str:
-    """Both texts, once each: what someone else saved first, then what this visitor wrote."""
-    if not theirs or theirs == mine:
-        return mine
-    if not mine or mine in theirs:
-        return theirs
-    return f"{theirs}\n\n{mine}"
 
 
 class QuestionBlock:

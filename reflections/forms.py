@@ -143,3 +143,58 @@ class JoinForm(forms.Form):
         required=True,
         help_text=_("Vises for de andre i bestyrelsen ved dine svar. Fornavn er nok."),
     )
+
+
+class ParticipantField(forms.TypedChoiceField):
+    """One of the worksheet's participants, from a list already loaded (no query per field).
+
+    The names are the board's own, so the list is marked Danish (WCAG 3.1.2).
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.Select(attrs={"lang": "da"}))
+        super().__init__(coerce=int, **kwargs)
+
+
+def _participant_choices(participants) -> list[tuple]:
+    return [("", _("Vælg et navn"))] + [(p.pk, p.display_name) for p in participants]
+
+
+class ParticipantsForm(forms.Form):
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participants = {p.pk: p for p in participants}
+        for field in self.fields.values():
+            if isinstance(field, ParticipantField):
+                field.choices = _participant_choices(participants)
+
+    def participant(self, name: str):
+        return self.participants[self.cleaned_data[name]]
+
+
+class MergeParticipantsForm(ParticipantsForm):
+    """The chair's fix for one person who joined twice (another device, another name)."""
+
+    prefix = "merge"
+    source = ParticipantField(
+        label=_("Flyt svarene fra"),
+        help_text=_(
+            "Dette navn forsvinder. Har begge svaret på det samme, sættes teksterne sammen."
+        ),
+    )
+    target = ParticipantField(label=_("til"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("source") and data.get("source") == data.get("target"):
+            self.add_error("target", _("Vælg to forskellige navne."))
+        return data
+
+
+class RemoveParticipantForm(ParticipantsForm):
+    prefix = "remove"
+    participant = ParticipantField(label=_("Fjern deltageren"))
+    confirm = forms.BooleanField(
+        label=_("Ja, slet navnet og alle personens egne svar for altid"),
+        error_messages={"required": _("Sæt kryds for at bekræfte, at svarene skal slettes.")},
+    )

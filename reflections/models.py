@@ -314,6 +314,12 @@ class Worksheet(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("arbejdsark")
         verbose_name_plural = pgettext_lazy("plural", "arbejdsark")
+        permissions = [
+            (
+                "issue_chair_link",
+                _("Kan udstede et nyt formandslink, når en bestyrelse har mistet sit"),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} – {self.school_name}"

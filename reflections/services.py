@@ -27,6 +27,7 @@ from .models import (
     source_label,
     source_wording,
 )
+from .participants import add_participant
 
 # Touching last_activity_at on every keystroke-save would be a write per save; once a minute is
 # plenty for a retention period measured in months.
@@ -39,6 +40,7 @@ class NewWorksheet:
     member_token: str
     chair_token: str
     participant: Participant | None
+    personal_token: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,8 @@ def create_from_template(
             else:
                 questions.append(_question_from_source(tq.source, text=tq.text, **fields))
     WorksheetQuestion.objects.bulk_create(questions)
-    participant = _first_participant(worksheet, display_name)
-    return NewWorksheet(worksheet, member_token, chair_token, participant)
+    participant, personal_token = _first_participant(worksheet, display_name)
+    return NewWorksheet(worksheet, member_token, chair_token, participant, personal_token)
 
 
 @transaction.atomic
@@ -159,14 +161,14 @@ def create_from_picks(
             )
         )
     WorksheetQuestion.objects.bulk_create(questions)
-    participant = _first_participant(worksheet, display_name)
-    return NewWorksheet(worksheet, member_token, chair_token, participant)
+    participant, personal_token = _first_participant(worksheet, display_name)
+    return NewWorksheet(worksheet, member_token, chair_token, participant, personal_token)
 
 
-def _first_participant(worksheet: Worksheet, display_name: str) -> Participant | None:
+def _first_participant(worksheet: Worksheet, display_name: str) -> tuple[Participant | None, str]:
     if not display_name:
-        return None
-    return Participant.objects.create(worksheet=worksheet, display_name=display_name)
+        return None, ""
+    return add_participant(worksheet, display_name)
 
 
 def rotate_member_link(worksheet: Worksheet) -> str:
@@ -178,9 +180,18 @@ def rotate_member_link(worksheet: Worksheet) -> str:
 
 
 def rotate_chair_link(worksheet: Worksheet) -> str:
+    """A new chair link: also how the chair role is handed over, or given back by staff."""
     token = new_token()
     worksheet.chair_token_hash = hash_token(token)
     worksheet.save(update_fields=["chair_token_hash"])
+    return token
+
+
+def rotate_cochair_link(worksheet: Worksheet) -> str:
+    """A (new) co-chair link, with the chair's rights; an earlier one stops working."""
+    token = new_token()
+    worksheet.cochair_token_hash = hash_token(token)
+    worksheet.save(update_fields=["cochair_token_hash"])
     return token
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import services, sessions
+from .. import participants, services, sessions
 from ..access import Access, access_for, private
 from ..blocks import QuestionBlock, merge_texts, section_blocks
 from ..forms import JoinForm, NextStepForm
@@ -29,6 +29,7 @@ def worksheet(request: HttpRequest, key: str) -> HttpResponse:
     context = board_context(
         acc,
         request,
+        fresh=sessions.take_new_links(request, key),
         rows=rows,
         total=sum(r.total for r in rows),
         answered=sum(r.answered for r in rows),
@@ -46,11 +47,28 @@ def join(request: HttpRequest, key: str) -> HttpResponse:
         context = board_context(acc, request, form=form)
         return render(request, "reflections/join.html", context, status=400)
     if acc.participant_id is None:
-        participant = Participant.objects.create(
-            worksheet=acc.worksheet, display_name=form.cleaned_data["display_name"]
+        participant, token = participants.add_participant(
+            acc.worksheet, form.cleaned_data["display_name"]
         )
         sessions.remember_participant(request, acc.worksheet, participant)
+        sessions.show_links_once(request, acc.worksheet, personal=token)
         services.touch(acc.worksheet)
+    return redirect("reflections:worksheet", key)
+
+
+@private
+@require_POST
+def personal_link(request: HttpRequest, key: str) -> HttpResponse:
+    """A new personal link for the visitor, to carry their answers to another device."""
+    acc = access_for(request, key)
+    if acc.participant_id is None:
+        return redirect("reflections:worksheet", key)
+    participant = get_object_or_404(Participant, pk=acc.participant_id, worksheet=acc.worksheet)
+    token = participants.rotate_personal_link(participant)
+    sessions.show_links_once(request, acc.worksheet, personal=token)
+    messages.success(
+        request, _("Du har fået et nyt personligt link. Et tidligere link virker ikke længere.")
+    )
     return redirect("reflections:worksheet", key)
 
 

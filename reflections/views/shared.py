@@ -35,7 +35,13 @@ def start_session(request: HttpRequest, new: services.NewWorksheet) -> None:
     sessions.grant(request, new.worksheet, chair=True)
     if new.participant:
         sessions.remember_participant(request, new.worksheet, new.participant)
-    sessions.show_links_once(request, new.worksheet, member=new.member_token, chair=new.chair_token)
+    sessions.show_links_once(
+        request,
+        new.worksheet,
+        member=new.member_token,
+        chair=new.chair_token,
+        personal=new.personal_token,
+    )
 
 
 def wants_json(request: HttpRequest) -> bool:

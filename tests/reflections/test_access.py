@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from reflections import services
-from reflections.models import Answer, NextStep, Worksheet
+from reflections.models import Answer, NextStep, Participant, Worksheet
 
 from .conftest import Board, open_link
 
@@ -25,6 +25,8 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
     step = NextStep.objects.create(
         worksheet=board.worksheet, question=last.questions.get(), what="Møde"
     )
+    extra = Participant.objects.create(worksheet=board.worksheet, display_name="Ekstra")
+    remove = {"remove": "1", "remove-participant": extra.pk, "remove-confirm": "on"}
 
     def url(name, *args):
         return reverse(f"reflections:{name}", args=[key, *args])
@@ -53,12 +55,16 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         ("status", "POST", url("status"), {"done": "1"}, True),
         ("delete-confirm", "GET", url("delete"), None, True),
         ("delete", "POST", url("delete"), {}, True),
+        ("personal-link", "POST", url("new_personal_link"), {}, False),
+        ("participants", "POST", url("participants"), remove, True),
+        ("hand-over", "POST", url("hand_over"), {}, True),
     ]
 
 
 ENDPOINT_NAMES = [
     "worksheet", "join", "section", "section-save", "autosave", "step", "step-save", "result",
     "pdf", "csv", "xlsx", "blank", "manage", "rotate", "status", "delete-confirm", "delete",
+    "personal-link", "participants", "hand-over",
 ]  # fmt: skip
 
 
