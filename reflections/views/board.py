@@ -14,7 +14,7 @@ from ..access import Access, access_for, private
 from ..blocks import QuestionBlock, merge_texts, section_blocks
 from ..forms import JoinForm, NextStepForm
 from ..models import NextStep, Participant, Rating, WorksheetSection
-from ..results import progress
+from ..results import SectionProgress, progress
 from .shared import board_context, done_message
 
 
@@ -31,11 +31,19 @@ def worksheet(request: HttpRequest, key: str) -> HttpResponse:
         request,
         fresh=sessions.take_new_links(request, key),
         rows=rows,
+        resume=_where_to_resume(rows),
         total=sum(r.total for r in rows),
         answered=sum(r.answered for r in rows),
         own=sum(r.own for r in rows),
     )
     return render(request, "reflections/worksheet.html", context)
+
+
+def _where_to_resume(rows: list[SectionProgress]) -> WorksheetSection | None:
+    """Once the member has started: the first section they have not answered in full."""
+    if not any(row.own for row in rows):
+        return None
+    return next((row.section for row in rows if row.own < row.total), None)
 
 
 @private
@@ -161,6 +169,7 @@ def section(request: HttpRequest, key: str, section_id: int) -> HttpResponse:
         following=following,
         previous=sections[index - 1] if index > 0 else None,
         answered=sum(1 for b in blocks if b.result.answered),
+        own_answered=sum(1 for b in blocks if b.own and b.own.is_answered),
         ratings=Rating.choices,
     )
     return render(request, "reflections/section.html", context, status=status)

@@ -19,13 +19,29 @@ def stale_link_message() -> str:
     )
 
 
+def role_label(role: str, name: str) -> str:
+    """The visitor's role for the "Du deltager som …" line – unless their name already says it
+    (a chair who joined as "Fie (formand)" is not "Fie (formand) · formand")."""
+    labels = {
+        access.Role.CHAIR: ("formand", _("formand")),
+        access.Role.COCHAIR: ("næstformand", _("næstformand")),
+    }
+    if role not in labels:
+        return ""
+    danish, label = labels[role]
+    mentioned = danish in name.casefold() or str(label).casefold() in name.casefold()
+    return "" if mentioned else label
+
+
 def board_context(acc: access.Access, request: HttpRequest, **extra) -> dict:
     """The context every board page has: the worksheet, who is looking, and the rest."""
+    name = sessions.display_name(request, acc.worksheet.key) if acc.participant_id else ""
     return {
         "worksheet": acc.worksheet,
         "is_chair": acc.is_chair,
         "role": acc.role,
-        "display_name": sessions.display_name(request, acc.worksheet.key),
+        "role_label": role_label(acc.role, name),
+        "display_name": name,
         **extra,
     }
 
