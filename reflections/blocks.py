@@ -25,9 +25,11 @@ class QuestionBlock:
         self.others = [a for a in result.members if a.participant_id != participant_id]
         self.agreed = result.agreed
         kind = self.question.kind
+        statement = bool(self.question.prompt)
         self.own_form = AnswerForm(
             data,
             kind=kind,
+            statement=statement,
             prefix=f"own-{self.question.pk}",
             initial={**self._initial(self.own), "version": self.own.version if self.own else 0},
         )
@@ -36,6 +38,7 @@ class QuestionBlock:
             self.agreed_form = AnswerForm(
                 data,
                 kind=kind,
+                statement=statement,
                 prefix=f"agreed-{self.question.pk}",
                 initial={**self._initial(self.agreed), "version": self.version},
             )
@@ -91,6 +94,7 @@ class QuestionBlock:
         }
         form = AnswerForm(
             kind=self.question.kind,
+            statement=bool(self.question.prompt),
             prefix=f"{scope}-{self.question.pk}",
             initial={
                 **merged,

@@ -63,11 +63,16 @@ class AnswerForm(forms.Form):
     version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
     digest = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, kind: str = QuestionKind.OPEN, **kwargs):
+    def __init__(self, *args, kind: str = QuestionKind.OPEN, statement: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
+        if statement:  # a sentence to agree with, not a question
+            self.fields["text"].label = _("Hvad ser I hos jer?")
         if kind == QuestionKind.RATING:
-            self.fields["text"].label = _("Kommentar")
+            if statement:
+                self.fields["rating"].label = _("Hvor enige er I?")
+            else:
+                self.fields["text"].label = _("Kommentar")
         else:
             del self.fields["rating"]
             del self.fields["evidence"]

@@ -60,8 +60,16 @@ class Rating(models.TextChoices):
 RATED_ITEM_KINDS = {Item.Kind.INDICATOR, Item.Kind.MEANING}
 
 
+# What a board is asked about a statement ("udsagn"): it is a sentence, not a question.
+STATEMENT_PROMPT = "Hvor enige er I? Hvad ser I hos jer?"
+
+
+def is_statement(source: ReflectionQuestion | Item | None) -> bool:
+    return isinstance(source, Item) and source.kind == Item.Kind.STATEMENT
+
+
 def default_kind_for(source: ReflectionQuestion | Item) -> str:
-    if isinstance(source, Item) and source.kind in RATED_ITEM_KINDS:
+    if isinstance(source, Item) and (source.kind in RATED_ITEM_KINDS or is_statement(source)):
         return QuestionKind.RATING
     return QuestionKind.OPEN
 
@@ -362,6 +370,12 @@ class WorksheetQuestion(Ordered):
     )
     kind = models.CharField(_("type"), max_length=20, choices=QuestionKind.choices)
     text = models.TextField(_("spørgsmål"))
+    prompt = models.CharField(
+        _("opfordring"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hvad bestyrelsen skal gøre med et udsagn, fx “Hvor enige er I?”."),
+    )
     context = models.CharField(
         _("kilde"), max_length=600, blank=True, help_text=_("Hvor spørgsmålet kommer fra.")
     )

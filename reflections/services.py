@@ -13,6 +13,7 @@ from values.models import Item, ReflectionQuestion, Theme
 
 from .models import (
     PORTAL_QUESTION_CONTEXT,
+    STATEMENT_PROMPT,
     Answer,
     NextStep,
     Participant,
@@ -23,6 +24,7 @@ from .models import (
     WorksheetTemplate,
     default_kind_for,
     hash_token,
+    is_statement,
     new_token,
     source_label,
     source_wording,
@@ -68,6 +70,7 @@ def _question_from_source(source, **fields) -> WorksheetQuestion:
     is_question = isinstance(source, ReflectionQuestion)
     return WorksheetQuestion(
         text=fields.pop("text", "") or source_wording(source),
+        prompt=STATEMENT_PROMPT if is_statement(source) else "",
         context=source_label(source)[:600],
         source_question=source if is_question else None,
         source_item=None if is_question else source,

@@ -57,3 +57,26 @@ def test_a_member_has_no_role_in_the_line(member, board):
     page = text_of(member.get(reverse("reflections:worksheet", args=[board.key])).content.decode())
     assert "Du deltager som Medlem Mads" in page
     assert "· formand" not in page
+
+
+def test_a_picked_statement_gets_a_prompt_and_the_rating_scale(framework):
+    from reflections import services
+    from values.models import Item
+
+    statement = Item.objects.filter(kind=Item.Kind.STATEMENT).first()
+    new = services.create_from_picks(
+        [services.Pick(statement)],
+        title="Udsagn",
+        school_name="Skolen",
+        board_name="Bestyrelsen",
+        display_name="Fie",
+    )
+    question = new.worksheet.questions.get()
+    assert (question.kind, question.prompt) == ("rating", "Hvor enige er I? Hvad ser I hos jer?")
+    client = Client()
+    open_link(client, reverse("reflections:member_link", args=[new.member_token]), "Mads")
+    page = client.get(question.section.get_absolute_url()).content.decode()
+    assert "Hvor enige er I? Hvad ser I hos jer?" in page
+    assert "Hvor enige er I?</legend>" in page or ">Hvor enige er I?<" in page
+    assert 'value="high"' in page and "Hvad ser I hos jer?" in page
+    assert "Kommentar" not in page
