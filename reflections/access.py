@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 
 from . import sessions
-from .models import Participant, Worksheet, WorksheetQuestion
+from .models import AgreedBy, Participant, Worksheet, WorksheetQuestion
 
 
 class StaleLink(Http404):
@@ -45,6 +45,11 @@ class Access:
     def is_chair(self) -> bool:
         """The chair or the co-chair: both may mark done, renew links and delete."""
         return self.role in (Role.CHAIR, Role.COCHAIR)
+
+    @property
+    def writes_agreed(self) -> bool:
+        """Whether this visitor may write the board's agreed answer (the chair decides)."""
+        return self.is_chair or self.worksheet.agreed_by == AgreedBy.EVERYONE
 
 
 def _matches(stored: str | None, current: str | None) -> bool:

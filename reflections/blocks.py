@@ -10,7 +10,7 @@ from django.forms import Form
 from . import services
 from .access import Access
 from .forms import AnswerForm, NextStepForm
-from .models import Answer, NextStep, QuestionKind, Worksheet, WorksheetSection
+from .models import Answer, NextStep, OthersVisible, QuestionKind, Worksheet, WorksheetSection
 from .participants import merge_texts
 from .results import QuestionResult, build_result, digest
 
@@ -18,11 +18,25 @@ from .results import QuestionResult, build_result, digest
 class QuestionBlock:
     """One question on a section page: its forms, the others' answers, steps and any conflict."""
 
-    def __init__(self, result: QuestionResult, participant_id: int | None, data=None):
+    def __init__(
+        self,
+        result: QuestionResult,
+        participant_id: int | None,
+        data=None,
+        *,
+        writes_agreed: bool = True,
+        others_after_own: bool = False,
+    ):
         self.result = result
         self.question = result.question
         self.own = next((a for a in result.members if a.participant_id == participant_id), None)
-        self.others = [a for a in result.members if a.participant_id != participant_id]
+        # The chair may ask members to give their own answer before they see the others'.
+        self.others_hidden = others_after_own and not (self.own and self.own.is_answered)
+        self.others = (
+            []
+            if self.others_hidden
+            else [a for a in result.members if a.participant_id != participant_id]
+        )
         self.agreed = result.agreed
         kind = self.question.kind
         statement = bool(self.question.prompt)
@@ -34,7 +48,7 @@ class QuestionBlock:
             initial={**self._initial(self.own), "version": self.own.version if self.own else 0},
         )
         self.agreed_form = None
-        if kind != QuestionKind.NEXT_STEPS:
+        if kind != QuestionKind.NEXT_STEPS and writes_agreed:
             self.agreed_form = AnswerForm(
                 data,
                 kind=kind,
@@ -159,7 +173,13 @@ def section_blocks(acc: Access, section: WorksheetSection, data=None) -> list[Qu
     """The blocks of one section's questions, with everyone's answers and the next steps
     deleted from them, which can still be undone (five queries)."""
     result = build_result(acc.worksheet, [section])
-    blocks = [QuestionBlock(q, acc.participant_id, data) for q in result.sections[0].questions]
+    options = {
+        "writes_agreed": acc.writes_agreed,
+        "others_after_own": acc.worksheet.others_visible == OthersVisible.AFTER_OWN,
+    }
+    blocks = [
+        QuestionBlock(q, acc.participant_id, data, **options) for q in result.sections[0].questions
+    ]
     by_question = {b.question.pk: b for b in blocks if b.question.is_next_steps}
     if by_question:
         deleted = NextStep.with_deleted.deleted().filter(question_id__in=list(by_question))

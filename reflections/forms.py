@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ANSWER_MAX_LENGTH, QuestionKind, Rating
+from .models import ANSWER_MAX_LENGTH, QuestionKind, Rating, Worksheet
 from .validators import normalise_newlines, validate_answer_length, validate_no_cpr
 
 NAME_MAX_LENGTH = 60
@@ -203,3 +203,23 @@ class RemoveParticipantForm(ParticipantsForm):
         label=_("Ja, slet navnet og alle personens egne svar for altid"),
         error_messages={"required": _("Sæt kryds for at bekræfte, at svarene skal slettes.")},
     )
+
+
+class AnsweringForm(forms.ModelForm):
+    """How the board answers this worksheet; the chair decides and the members are told."""
+
+    class Meta:
+        model = Worksheet
+        fields = ["agreed_by", "others_visible", "anonymous"]
+        widgets = {"agreed_by": forms.RadioSelect, "others_visible": forms.RadioSelect}
+        labels = {
+            "agreed_by": _("Hvem skriver bestyrelsens fælles svar?"),
+            "others_visible": _("Hvornår ser medlemmerne de andres svar?"),
+            "anonymous": _("Anonyme svar: de andre ser svar og vurderinger uden navn"),
+        }
+        help_texts = {
+            "others_visible": _(
+                "Vælg “Når man selv har svaret”, så ingen bliver påvirket, før de har svaret."
+            ),
+            "anonymous": _("Medlemmerne får det at vide på arbejdsarket."),
+        }

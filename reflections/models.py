@@ -279,6 +279,16 @@ class TemplateQuestion(Ordered):
             )
 
 
+class AgreedBy(models.TextChoices):
+    EVERYONE = "everyone", _("Alle i bestyrelsen")
+    CHAIRS = "chairs", _("Formanden og næstformanden")
+
+
+class OthersVisible(models.TextChoices):
+    ALWAYS = "always", _("Med det samme")
+    AFTER_OWN = "after_own", _("Når man selv har svaret på spørgsmålet")
+
+
 class WorksheetQuerySet(models.QuerySet):
     def untouched_since(self, moment) -> WorksheetQuerySet:
         return self.filter(last_activity_at__lt=moment)
@@ -315,6 +325,24 @@ class Worksheet(models.Model):
         _("sidste aktivitet"), default=timezone.now, db_index=True
     )
     done_at = models.DateTimeField(_("markeret færdig"), null=True, blank=True)
+    # How the board answers, set by the chair.
+    agreed_by = models.CharField(
+        _("hvem skriver bestyrelsens fælles svar"),
+        max_length=10,
+        choices=AgreedBy.choices,
+        default=AgreedBy.EVERYONE,
+    )
+    others_visible = models.CharField(
+        _("hvornår ser man de andres svar"),
+        max_length=10,
+        choices=OthersVisible.choices,
+        default=OthersVisible.ALWAYS,
+    )
+    anonymous = models.BooleanField(
+        _("anonyme svar"),
+        default=False,
+        help_text=_("De andre ser svar og vurderinger uden navn."),
+    )
 
     objects = WorksheetQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ from ..access import StaleLink, private, question_for
 from ..forms import AnswerForm
 from ..models import Answer, WorksheetQuestion
 from ..results import digest
-from .shared import done_message, stale_link_message
+from .shared import chairs_only_message, done_message, stale_link_message
 
 SCOPES = {"own", "agreed"}
 FIELDS = ("text", "rating", "evidence", "version")
@@ -92,6 +92,8 @@ def autosave(request: HttpRequest, key: str, question_id: int) -> JsonResponse:
     payload = _payload(request, question)
     if payload is None:
         return _json_error(400, "bad_request", _("Forkert forespørgsel."))
+    if payload["scope"] == "agreed" and not acc.writes_agreed:
+        return _json_error(403, "chairs_only", chairs_only_message())
     data = {f: payload[f] for f in FIELDS if isinstance(payload.get(f), str | int)}
     form = AnswerForm(data, kind=question.kind)
     if not form.is_valid():

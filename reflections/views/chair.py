@@ -10,13 +10,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .. import services, sessions
 from ..access import Access, Role, access_for, private
-from ..forms import MergeParticipantsForm, RemoveParticipantForm
+from ..forms import AnsweringForm, MergeParticipantsForm, RemoveParticipantForm
 from ..participants import merge_participants, remove_participant
 from .shared import board_context
 
 
 def _manage_page(request: HttpRequest, acc: Access, status: int = 200, **forms) -> HttpResponse:
     participants = list(acc.worksheet.participants.all())
+    forms.setdefault("answering_form", AnsweringForm(instance=acc.worksheet))
     forms.setdefault("merge_form", MergeParticipantsForm(participants=participants))
     forms.setdefault("remove_form", RemoveParticipantForm(participants=participants))
     context = board_context(
@@ -60,6 +61,19 @@ def change_participants(request: HttpRequest, key: str) -> HttpResponse:
         message = _("%(name)s og deres svar er slettet.") % {"name": removed.display_name}
     services.touch(ws)
     messages.success(request, message)
+    return redirect("reflections:manage", key)
+
+
+@private
+@require_POST
+def answering(request: HttpRequest, key: str) -> HttpResponse:
+    """How the board answers: who writes the agreed answer, when others' answers show, names."""
+    acc = access_for(request, key, chair=True)
+    form = AnsweringForm(request.POST, instance=acc.worksheet)
+    if not form.is_valid():
+        return _manage_page(request, acc, 400, answering_form=form)
+    form.save()
+    messages.success(request, _("Indstillingerne er gemt. Medlemmerne kan se dem på arket."))
     return redirect("reflections:manage", key)
 
 

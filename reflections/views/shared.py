@@ -12,6 +12,10 @@ def done_message() -> str:
     return _("Arbejdsarket er markeret som færdigt. Formanden kan genåbne det.")
 
 
+def chairs_only_message() -> str:
+    return _("Formanden og næstformanden skriver bestyrelsens fælles svar på dette arbejdsark.")
+
+
 def stale_link_message() -> str:
     return _(
         "Linket, du åbnede arbejdsarket med, er blevet fornyet af formanden, så dit svar er ikke "

@@ -81,6 +81,8 @@
     this.timer = null;
     this.attempt = 0;
     this.draftKey = "worksheet-draft:" + this.url + ":" + this.scope;
+    var question = fieldset.closest("section.question");
+    this.questionId = question ? question.id.replace(/^q/, "") : "";
     this.savedContent = contentOf(this.values());
     var self = this;
     // Typing fires "input", leaving a field or picking a rating "change": both lead here, and
@@ -322,6 +324,25 @@
     this.setStatus(text("conflictStatus", "Ikke gemt – se de to tekster ovenfor."), true);
   };
 
+  // Someone saved this answer elsewhere (another member, or the visitor on another device).
+  // Taken over only while the visitor is not writing here; returns false if it has to wait.
+  Block.prototype.refresh = function (theirs) {
+    if (!theirs) { return true; }
+    var local = this.versionEl && this.versionEl.value ? parseInt(this.versionEl.value, 10) : 0;
+    if (theirs.version <= local) { return true; }
+    if (this.dirty || this.inFlight || this.paused || this.el.contains(document.activeElement)) { return false; }
+    if (this.textEl) { this.textEl.value = theirs.text; }
+    if (this.evidenceEl) { this.evidenceEl.value = theirs.evidence; }
+    this.el.querySelectorAll("input[type=radio]").forEach(function (radio) { radio.checked = radio.value === theirs.rating; });
+    if (this.versionEl) { this.versionEl.value = theirs.version; }
+    if (this.digestEl) { this.digestEl.value = theirs.digest; }
+    this.savedContent = contentOf(this.values());
+    var who = this.scope === "own" ? text("updatedElsewhere", "Opdateret fra en anden enhed kl. %s").replace("%s", timeNow())
+      : text("updatedBy", "Opdateret af %s kl. %t").replace("%s", theirs.updated_by || "").replace("%t", timeNow());
+    this.setStatus(who);
+    return true;
+  };
+
   function contentOf(values) {
     return JSON.stringify([values.text, values.rating, values.evidence]);
   }
@@ -338,6 +359,45 @@
     submitting = true;
     blocks.forEach(function (b) { window.clearTimeout(b.timer); });
   });
+
+  // --- Live refresh: the others' answers and the agreed answer, without a reload ------------------
+  var LIVE_MS = 4000;
+  var liveUrl = form.dataset.live;
+  var liveTag = null;
+  var liveShown = {};
+  function applyLive(data) {
+    var complete = true;
+    Object.keys(data.questions || {}).forEach(function (id) {
+      var q = data.questions[id];
+      [["others", q.others_html], ["agreed", q.agreed_html]].forEach(function (part) {
+        var target = part[1] !== undefined && form.querySelector("[data-live-" + part[0] + "='" + id + "']");
+        var key = part[0] + id;
+        if (!target) { return; }
+        if (liveShown[key] === undefined) { liveShown[key] = target.innerHTML; }
+        if (liveShown[key] !== part[1]) { target.innerHTML = part[1]; liveShown[key] = part[1]; }  // rendered and escaped by Django
+      });
+      blocks.forEach(function (b) {
+        if (b.questionId !== id) { return; }
+        if (!b.refresh(b.scope === "own" ? q.own : q.agreed)) { complete = false; }
+      });
+    });
+    // What had to wait (the visitor was writing) is fetched in full next time.
+    if (!complete) { liveTag = null; }
+  }
+  function pollLive() {
+    if (document.visibilityState !== "visible") { window.setTimeout(pollLive, LIVE_MS); return; }
+    var headers = { "Accept": "application/json" };
+    if (liveTag) { headers["If-None-Match"] = liveTag; }
+    fetch(liveUrl, { credentials: "same-origin", cache: "no-store", headers: headers }).then(function (response) {
+      if (response.status === 403 || response.status === 404) { return "stop"; }
+      if (response.status !== 200) { return null; }
+      var tag = response.headers.get("ETag");
+      return response.json().then(function (data) { liveTag = tag; applyLive(data); });
+    }).catch(function () { return null; }).then(function (outcome) {
+      if (outcome !== "stop") { window.setTimeout(pollLive, LIVE_MS); }
+    });
+  }
+  if (liveUrl) { window.setTimeout(pollLive, LIVE_MS); }
 
   window.addEventListener("online", function () {
     blocks.forEach(function (b) { if (b.dirty && !b.paused) { b.attempt = 0; b.schedule(0); } });

@@ -58,13 +58,21 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         ("personal-link", "POST", url("new_personal_link"), {}, False),
         ("participants", "POST", url("participants"), remove, True),
         ("hand-over", "POST", url("hand_over"), {}, True),
+        (
+            "answering",
+            "POST",
+            url("answering"),
+            {"agreed_by": "chairs", "others_visible": "always"},
+            True,
+        ),
+        ("live", "GET", url("section_live", first.pk), None, False),
     ]
 
 
 ENDPOINT_NAMES = [
     "worksheet", "join", "section", "section-save", "autosave", "step", "step-save", "result",
     "pdf", "csv", "xlsx", "blank", "manage", "rotate", "status", "delete-confirm", "delete",
-    "personal-link", "participants", "hand-over",
+    "personal-link", "participants", "hand-over", "answering", "live",
 ]  # fmt: skip
 
 
@@ -77,7 +85,7 @@ def request(client: Client, method: str, url: str, data):
 
 
 def expected_ok(name: str, method: str) -> int:
-    return 200 if name == "autosave" else MEMBER_OK[method]
+    return 200 if name in ("autosave", "live") else MEMBER_OK[method]
 
 
 def page_body(response) -> str:
