@@ -89,6 +89,8 @@ def test_anonymous_answers_show_without_names(chair, member, board):
     assert "Formand Fie" not in page
     assert "Et medlem" in page
     assert "Formand Fie" not in live(member, board).content.decode()
+    result = member.get(reverse("reflections:result", args=[board.key])).content.decode()
+    assert "Formandens tanker" in result and "Formand Fie" not in result
 
 
 def test_a_refresh_of_an_unchanged_section_is_a_304(member, board, django_assert_num_queries):
