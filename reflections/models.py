@@ -23,6 +23,8 @@ from values.bases import Ordered, Publishable, PublishableQuerySet, Slugged, Sta
 from values.markup import plain_text
 from values.models import Item, ReflectionQuestion
 
+from .choices import AgreedBy, OthersVisible, QuestionKind, Rating
+
 # 32 bytes = 256 bits from the OS's CSPRNG; the issue asks for at least 128.
 TOKEN_BYTES = 32
 ANSWER_MAX_LENGTH = 5000
@@ -40,20 +42,6 @@ def hash_token(token: str) -> str:
 def new_key() -> str:
     """The worksheet's id in its URLs: random, so ids cannot be guessed or counted."""
     return secrets.token_urlsafe(12)
-
-
-class QuestionKind(models.TextChoices):
-    OPEN = "open", _("Åben refleksion")
-    RATING = "rating", _("Selvevaluering på skala")
-    NEXT_STEPS = "next_steps", _("Næste skridt")
-
-
-class Rating(models.TextChoices):
-    HIGH = "high", _("I høj grad")
-    SOME = "some", _("I nogen grad")
-    LITTLE = "little", _("I mindre grad")
-    NONE = "none", _("Slet ikke")
-    UNKNOWN = "unknown", _("Ved ikke")
 
 
 # Item kinds a board assesses on the scale rather than answering in free text.
@@ -277,16 +265,6 @@ class TemplateQuestion(Ordered):
                 _("Vælg et spørgsmål eller punkt fra en ramme, eller skriv en egen formulering."),
                 code="no_text",
             )
-
-
-class AgreedBy(models.TextChoices):
-    EVERYONE = "everyone", _("Alle i bestyrelsen")
-    CHAIRS = "chairs", _("Formanden og næstformanden")
-
-
-class OthersVisible(models.TextChoices):
-    ALWAYS = "always", _("Med det samme")
-    AFTER_OWN = "after_own", _("Når man selv har svaret på spørgsmålet")
 
 
 class WorksheetQuerySet(models.QuerySet):
