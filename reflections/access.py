@@ -2,8 +2,9 @@
 
 Opening a secret link stores the hash of its token in the visitor's session (reflections.sessions);
 every later request compares that hash with the worksheet's current one. Rotating a link changes
-the stored hash, so sessions opened with an old link lose access at once. Anything that doesn't
-match is answered with the same 404 as a missing page.
+the stored hash, so sessions opened with an old link lose access at once – a session that opened
+an old chair link loses member access too. Anything that doesn't match is answered with the same
+404 as a missing page.
 """
 
 from __future__ import annotations
@@ -12,29 +13,61 @@ import functools
 from dataclasses import dataclass
 from hmac import compare_digest
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 
 from . import sessions
-from .models import Worksheet, WorksheetQuestion
+from .models import AgreedBy, Participant, Worksheet, WorksheetQuestion
+
+
+class StaleLink(Http404):
+    """The visitor opened a link to this worksheet that has since been renewed: no access at all,
+    but a page that saves while someone types may say why (reflections.views.autosave)."""
+
+
+class Role:
+    CHAIR = "chair"
+    COCHAIR = "cochair"
+    MEMBER = "member"
 
 
 @dataclass(frozen=True)
 class Access:
     worksheet: Worksheet
-    is_chair: bool
+    role: str
     participant_id: int | None
+    # The session named a participant the chair has since removed or merged into another.
+    participant_removed: bool = False
+
+    @property
+    def is_chair(self) -> bool:
+        """The chair or the co-chair: both may mark done, renew links and delete."""
+        return self.role in (Role.CHAIR, Role.COCHAIR)
+
+    @property
+    def writes_agreed(self) -> bool:
+        """Whether this visitor may write the board's agreed answer (the chair decides)."""
+        return self.is_chair or self.worksheet.agreed_by == AgreedBy.EVERYONE
 
 
-def _matches(stored: str | None, current: str) -> bool:
-    return bool(stored) and compare_digest(stored, current)
+def _matches(stored: str | None, current: str | None) -> bool:
+    return bool(stored) and bool(current) and compare_digest(stored, current)
 
 
 def access_for(request: HttpRequest, key: str, *, chair: bool = False) -> Access:
     """The visitor's access to worksheet `key`, or Http404 – for every worksheet URL."""
     entry = _entry(request, key)
-    return _checked(entry, get_object_or_404(Worksheet, key=key), chair=chair)
+    worksheets = Worksheet.objects.all()
+    participant_id = entry.get(sessions.PARTICIPANT_ID)
+    if participant_id:  # in the same query: is the visitor still a participant?
+        worksheets = worksheets.annotate(
+            has_participant=Exists(
+                Participant.objects.filter(pk=participant_id, worksheet=OuterRef("pk"))
+            )
+        )
+    return _checked(entry, get_object_or_404(worksheets, key=key), chair=chair)
 
 
 def question_for(
@@ -56,21 +89,33 @@ def _entry(request: HttpRequest, key: str) -> dict:
     return entry
 
 
-def _opened_chair_link(entry: dict, worksheet: Worksheet) -> bool:
-    return _matches(entry.get(sessions.CHAIR_LINK_HASH), worksheet.chair_token_hash)
+def role_of(entry: dict, worksheet: Worksheet) -> str | None:
+    """The role the links this session opened still give, or None when one was renewed.
 
-
-def _opened_a_link(entry: dict, worksheet: Worksheet) -> bool:
-    return _opened_chair_link(entry, worksheet) or _matches(
-        entry.get(sessions.MEMBER_LINK_HASH), worksheet.member_token_hash
-    )
+    A session that opened a chair (or co-chair) link keeps nothing once that link is renewed –
+    not even member access: a leaked chair link must lose the whole worksheet.
+    """
+    chair_hash = entry.get(sessions.CHAIR_LINK_HASH)
+    if chair_hash:
+        if _matches(chair_hash, worksheet.chair_token_hash):
+            return Role.CHAIR
+        if _matches(chair_hash, worksheet.cochair_token_hash):
+            return Role.COCHAIR
+        return None
+    if _matches(entry.get(sessions.MEMBER_LINK_HASH), worksheet.member_token_hash):
+        return Role.MEMBER
+    return None
 
 
 def _checked(entry: dict, worksheet: Worksheet, *, chair: bool) -> Access:
-    is_chair = _opened_chair_link(entry, worksheet)
-    if not _opened_a_link(entry, worksheet) or (chair and not is_chair):
+    role = role_of(entry, worksheet)
+    if role is None:
+        raise StaleLink
+    if chair and role == Role.MEMBER:
         raise Http404
-    return Access(worksheet, is_chair, entry.get(sessions.PARTICIPANT_ID))
+    participant_id = entry.get(sessions.PARTICIPANT_ID)
+    removed = bool(participant_id) and not getattr(worksheet, "has_participant", False)
+    return Access(worksheet, role, None if removed else participant_id, removed)
 
 
 def worksheets_in_session(request: HttpRequest) -> list[Worksheet]:
@@ -79,9 +124,15 @@ def worksheets_in_session(request: HttpRequest) -> list[Worksheet]:
     if not entries:
         return []
     found = Worksheet.objects.filter(key__in=list(entries)).only(
-        "key", "title", "school_name", "board_name", "member_token_hash", "chair_token_hash"
+        "key",
+        "title",
+        "school_name",
+        "board_name",
+        "member_token_hash",
+        "chair_token_hash",
+        "cochair_token_hash",
     )
-    return [ws for ws in found if _opened_a_link(entries[ws.key], ws)]
+    return [ws for ws in found if role_of(entries[ws.key], ws)]
 
 
 def private(view):

@@ -7,12 +7,16 @@ delete worksheets (reflections.delete_worksheet) erase one with everything under
 honour an erasure request; each deletion is logged.
 """
 
-import logging
-
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from portal.security import security_log
 from values.admin.scoping import PublisherScopedAdmin, ScopedChoicesMixin
 from values.owners import is_national
 
@@ -24,8 +28,6 @@ from .models import (
     Worksheet,
     WorksheetTemplate,
 )
-
-security_log = logging.getLogger("portal.security")
 
 
 class TemplateSectionInline(ScopedChoicesMixin, admin.TabularInline):
@@ -101,7 +103,8 @@ class TemplateSectionAdmin(PublisherScopedAdmin, admin.ModelAdmin):
 
 @admin.register(Worksheet)
 class WorksheetAdmin(admin.ModelAdmin):
-    """Metadata only: no answer text, no tokens, nothing editable."""
+    """Metadata only: no answer text, no tokens, nothing editable. Staff with the permission
+    “issue_chair_link” can give a board that lost its chair link a new one (logged)."""
 
     list_display = [
         "title",
@@ -179,6 +182,44 @@ class WorksheetAdmin(admin.ModelAdmin):
         security_log.warning(
             "worksheet_deleted by=%s worksheets=%s", request.user.get_username(), pks
         )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.issue_chair_link)
+        return [
+            path("<int:pk>/formandslink/", view, name="reflections_worksheet_chair_link"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        can_issue = request.user.has_perm("reflections.issue_chair_link")
+        extra = {**(extra_context or {}), "can_issue_chair_link": can_issue}
+        return super().change_view(request, object_id, form_url, extra)
+
+    def issue_chair_link(self, request, pk: int):
+        """Recovery when a board lost its chair link: a new one, shown once, and logged."""
+        if not request.user.has_perm("reflections.issue_chair_link"):
+            raise PermissionDenied
+        worksheet = get_object_or_404(Worksheet, pk=pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "worksheet": worksheet,
+            "title": _("Nyt formandslink"),
+        }
+        if request.method == "POST":
+            token = services.rotate_chair_link(worksheet)
+            self.log_change(request, worksheet, _("Udstedte et nyt formandslink."))
+            # %r: a username's control characters are escaped, never written raw to the log.
+            security_log.info(
+                "chair_link_issued worksheet=%s user=%r", worksheet.pk, request.user.get_username()
+            )
+            url = reverse("reflections:chair_link", args=[token])
+            context["link"] = request.build_absolute_uri(url)
+        response = TemplateResponse(
+            request, "admin/reflections/worksheet/issue_chair_link.html", context
+        )
+        add_never_cache_headers(response)
+        return response
 
 
 @admin.register(Answer)

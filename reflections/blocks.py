@@ -10,37 +10,49 @@ from django.forms import Form
 from . import services
 from .access import Access
 from .forms import AnswerForm, NextStepForm
-from .models import Answer, QuestionKind, Worksheet, WorksheetSection
+from .models import Answer, NextStep, OthersVisible, QuestionKind, Worksheet, WorksheetSection
+from .participants import merge_texts
 from .results import QuestionResult, build_result, digest
-
-
-def merge_texts(theirs: str, mine: str) -> str:
-    """Both texts, once each: what someone else saved first, then what this visitor wrote."""
-    if not theirs or theirs == mine:
-        return mine
-    if not mine or mine in theirs:
-        return theirs
-    return f"{theirs}\n\n{mine}"
 
 
 class QuestionBlock:
     """One question on a section page: its forms, the others' answers, steps and any conflict."""
 
-    def __init__(self, result: QuestionResult, participant_id: int | None, data=None):
+    def __init__(
+        self,
+        result: QuestionResult,
+        participant_id: int | None,
+        data=None,
+        *,
+        writes_agreed: bool = True,
+        others_after_own: bool = False,
+    ):
         self.result = result
         self.question = result.question
         self.own = next((a for a in result.members if a.participant_id == participant_id), None)
-        self.others = [a for a in result.members if a.participant_id != participant_id]
+        # The chair may ask members to give their own answer before they see the others'.
+        self.others_hidden = others_after_own and not (self.own and self.own.is_answered)
+        self.others = (
+            []
+            if self.others_hidden
+            else [a for a in result.members if a.participant_id != participant_id]
+        )
         self.agreed = result.agreed
         kind = self.question.kind
+        statement = bool(self.question.prompt)
         self.own_form = AnswerForm(
-            data, kind=kind, prefix=f"own-{self.question.pk}", initial=self._initial(self.own)
+            data,
+            kind=kind,
+            statement=statement,
+            prefix=f"own-{self.question.pk}",
+            initial={**self._initial(self.own), "version": self.own.version if self.own else 0},
         )
         self.agreed_form = None
-        if kind != QuestionKind.NEXT_STEPS:
+        if kind != QuestionKind.NEXT_STEPS and writes_agreed:
             self.agreed_form = AnswerForm(
                 data,
                 kind=kind,
+                statement=statement,
                 prefix=f"agreed-{self.question.pk}",
                 initial={**self._initial(self.agreed), "version": self.version},
             )
@@ -51,6 +63,9 @@ class QuestionBlock:
         )
         self.conflict = None
         self.conflict_mine = None
+        self.own_conflict = None
+        self.own_conflict_mine = None
+        self.deleted_steps = []
 
     @property
     def version(self) -> int:
@@ -80,45 +95,44 @@ class QuestionBlock:
     def forms(self) -> list[Form]:
         return [f for f in (self.own_form, self.agreed_form, self.step_form) if f is not None]
 
-    def show_conflict(self, current: Answer, mine: dict) -> None:
-        """Both texts side by side, and the agreed field pre-filled with them merged."""
-        self.conflict = current
-        self.conflict_mine = mine
+    def show_conflict(self, current: Answer, mine: dict, scope: str = "agreed") -> None:
+        """Both texts side by side, and the field pre-filled with them merged."""
+        if scope == "own":
+            self.own_conflict, self.own_conflict_mine = current, mine
+        else:
+            self.conflict, self.conflict_mine = current, mine
         merged = {
             "text": merge_texts(current.text, mine["text"]),
             "rating": mine["rating"] or current.rating,
             "evidence": merge_texts(current.evidence, mine["evidence"]),
         }
-        self.agreed_form = AnswerForm(
+        form = AnswerForm(
             kind=self.question.kind,
-            prefix=f"agreed-{self.question.pk}",
+            statement=bool(self.question.prompt),
+            prefix=f"{scope}-{self.question.pk}",
             initial={
                 **merged,
                 "version": current.version,
                 "digest": digest(current.text, current.rating, current.evidence),
             },
         )
+        if scope == "own":
+            self.own_form = form
+        else:
+            self.agreed_form = form
 
     # --- Saving a page ---------------------------------------------------------------------
 
-    def save(self, worksheet: Worksheet, participant_id: int, by: str) -> tuple[int, bool]:
-        """Write what this block's forms changed: (forms that did not validate, conflict)."""
-        invalid = self._save_own(worksheet, participant_id)
-        agreed_invalid, conflict = self._save_agreed(worksheet, by)
-        return invalid + agreed_invalid + self._save_step(worksheet), conflict
+    def save(self, worksheet: Worksheet, participant_id: int, by: str) -> tuple[int, int]:
+        """Write what this block's forms changed: (forms that did not validate, conflicts)."""
+        own = {"participant_id": participant_id}
+        own_invalid, own_conflict = self._save_answer(worksheet, "own", by, own)
+        agreed_invalid, conflict = self._save_answer(worksheet, "agreed", by, {})
+        invalid = own_invalid + agreed_invalid + self._save_step(worksheet)
+        return invalid, own_conflict + conflict
 
-    def _save_own(self, worksheet: Worksheet, participant_id: int) -> int:
-        form = self.own_form
-        if not self.submitted(form):
-            return 0
-        if not form.is_valid():
-            return 1
-        if self.changed(form):
-            services.save_own_answer(worksheet, self.question, participant_id, **form.content())
-        return 0
-
-    def _save_agreed(self, worksheet: Worksheet, by: str) -> tuple[int, bool]:
-        form = self.agreed_form
+    def _save_answer(self, worksheet: Worksheet, scope: str, by: str, owner: dict):
+        form = self.own_form if scope == "own" else self.agreed_form
         if form is None or not self.submitted(form):
             return 0, False
         if not form.is_valid():
@@ -126,16 +140,18 @@ class QuestionBlock:
         if not self.changed(form):
             return 0, False
         content = form.content()
-        outcome = services.save_agreed_answer(
+        save = services.save_own_answer if scope == "own" else services.save_agreed_answer
+        outcome = save(
             worksheet,
             self.question,
             base_version=form.cleaned_data.get("version") or 0,
             by=by,
+            **owner,
             **content,
         )
         if outcome.conflict is None:
             return 0, False
-        self.show_conflict(outcome.conflict, content)
+        self.show_conflict(outcome.conflict, content, scope)
         return 0, True
 
     def _save_step(self, worksheet: Worksheet) -> int:
@@ -154,6 +170,19 @@ class QuestionBlock:
 
 
 def section_blocks(acc: Access, section: WorksheetSection, data=None) -> list[QuestionBlock]:
-    """The blocks of one section's questions, with everyone's answers (four queries)."""
+    """The blocks of one section's questions, with everyone's answers and the next steps
+    deleted from them, which can still be undone (five queries)."""
     result = build_result(acc.worksheet, [section])
-    return [QuestionBlock(q, acc.participant_id, data) for q in result.sections[0].questions]
+    options = {
+        "writes_agreed": acc.writes_agreed,
+        "others_after_own": acc.worksheet.others_visible == OthersVisible.AFTER_OWN,
+    }
+    blocks = [
+        QuestionBlock(q, acc.participant_id, data, **options) for q in result.sections[0].questions
+    ]
+    by_question = {b.question.pk: b for b in blocks if b.question.is_next_steps}
+    if by_question:
+        deleted = NextStep.with_deleted.deleted().filter(question_id__in=list(by_question))
+        for step in deleted.order_by("-deleted_at"):
+            by_question[step.question_id].deleted_steps.append(step)
+    return blocks

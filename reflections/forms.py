@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from values.models import School
 
-from .models import ANSWER_MAX_LENGTH, QuestionKind, Rating
+from .models import ANSWER_MAX_LENGTH, QuestionKind, Rating, Worksheet
 from .validators import normalise_newlines, validate_answer_length, validate_no_cpr
 
 NAME_MAX_LENGTH = 60
@@ -65,11 +65,16 @@ class AnswerForm(forms.Form):
     version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
     digest = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, kind: str = QuestionKind.OPEN, **kwargs):
+    def __init__(self, *args, kind: str = QuestionKind.OPEN, statement: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
+        if statement:  # a sentence to agree with, not a question
+            self.fields["text"].label = _("Hvad ser I hos jer?")
         if kind == QuestionKind.RATING:
-            self.fields["text"].label = _("Kommentar")
+            if statement:
+                self.fields["rating"].label = _("Hvor enige er I?")
+            else:
+                self.fields["text"].label = _("Kommentar")
         else:
             del self.fields["rating"]
             del self.fields["evidence"]
@@ -171,3 +176,78 @@ class JoinForm(forms.Form):
         required=True,
         help_text=_("Vises for de andre i bestyrelsen ved dine svar. Fornavn er nok."),
     )
+
+
+class ParticipantField(forms.TypedChoiceField):
+    """One of the worksheet's participants, from a list already loaded (no query per field).
+
+    The names are the board's own, so the list is marked Danish (WCAG 3.1.2).
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.Select(attrs={"lang": "da"}))
+        super().__init__(coerce=int, **kwargs)
+
+
+def _participant_choices(participants) -> list[tuple]:
+    return [("", _("Vælg et navn"))] + [(p.pk, p.display_name) for p in participants]
+
+
+class ParticipantsForm(forms.Form):
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participants = {p.pk: p for p in participants}
+        for field in self.fields.values():
+            if isinstance(field, ParticipantField):
+                field.choices = _participant_choices(participants)
+
+    def participant(self, name: str):
+        return self.participants[self.cleaned_data[name]]
+
+
+class MergeParticipantsForm(ParticipantsForm):
+    """The chair's fix for one person who joined twice (another device, another name)."""
+
+    prefix = "merge"
+    source = ParticipantField(
+        label=_("Flyt svarene fra"),
+        help_text=_(
+            "Dette navn forsvinder. Har begge svaret på det samme, sættes teksterne sammen."
+        ),
+    )
+    target = ParticipantField(label=_("til"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("source") and data.get("source") == data.get("target"):
+            self.add_error("target", _("Vælg to forskellige navne."))
+        return data
+
+
+class RemoveParticipantForm(ParticipantsForm):
+    prefix = "remove"
+    participant = ParticipantField(label=_("Fjern deltageren"))
+    confirm = forms.BooleanField(
+        label=_("Ja, slet navnet og alle personens egne svar for altid"),
+        error_messages={"required": _("Sæt kryds for at bekræfte, at svarene skal slettes.")},
+    )
+
+
+class AnsweringForm(forms.ModelForm):
+    """How the board answers this worksheet; the chair decides and the members are told."""
+
+    class Meta:
+        model = Worksheet
+        fields = ["agreed_by", "others_visible", "anonymous"]
+        widgets = {"agreed_by": forms.RadioSelect, "others_visible": forms.RadioSelect}
+        labels = {
+            "agreed_by": _("Hvem skriver bestyrelsens fælles svar?"),
+            "others_visible": _("Hvornår ser medlemmerne de andres svar?"),
+            "anonymous": _("Anonyme svar: de andre ser svar og vurderinger uden navn"),
+        }
+        help_texts = {
+            "others_visible": _(
+                "Vælg “Når man selv har svaret”, så ingen bliver påvirket, før de har svaret."
+            ),
+            "anonymous": _("Medlemmerne får det at vide på arbejdsarket."),
+        }

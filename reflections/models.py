@@ -24,6 +24,8 @@ from values.markup import plain_text
 from values.models import Item, Publisher, ReflectionQuestion, School
 from values.owners import OwnedQuerySet
 
+from .choices import AgreedBy, OthersVisible, QuestionKind, Rating
+
 # 32 bytes = 256 bits from the OS's CSPRNG; the issue asks for at least 128.
 TOKEN_BYTES = 32
 ANSWER_MAX_LENGTH = 5000
@@ -43,26 +45,20 @@ def new_key() -> str:
     return secrets.token_urlsafe(12)
 
 
-class QuestionKind(models.TextChoices):
-    OPEN = "open", _("Åben refleksion")
-    RATING = "rating", _("Selvevaluering på skala")
-    NEXT_STEPS = "next_steps", _("Næste skridt")
-
-
-class Rating(models.TextChoices):
-    HIGH = "high", _("I høj grad")
-    SOME = "some", _("I nogen grad")
-    LITTLE = "little", _("I mindre grad")
-    NONE = "none", _("Slet ikke")
-    UNKNOWN = "unknown", _("Ved ikke")
-
-
 # Item kinds a board assesses on the scale rather than answering in free text.
 RATED_ITEM_KINDS = {Item.Kind.INDICATOR, Item.Kind.MEANING}
 
 
+# What a board is asked about a statement ("udsagn"): it is a sentence, not a question.
+STATEMENT_PROMPT = "Hvor enige er I? Hvad ser I hos jer?"
+
+
+def is_statement(source: ReflectionQuestion | Item | None) -> bool:
+    return isinstance(source, Item) and source.kind == Item.Kind.STATEMENT
+
+
 def default_kind_for(source: ReflectionQuestion | Item) -> str:
-    if isinstance(source, Item) and source.kind in RATED_ITEM_KINDS:
+    if isinstance(source, Item) and (source.kind in RATED_ITEM_KINDS or is_statement(source)):
         return QuestionKind.RATING
     return QuestionKind.OPEN
 
@@ -343,11 +339,33 @@ class Worksheet(models.Model):
     board_name = models.CharField(_("bestyrelse"), max_length=200)
     member_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     chair_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A second chair link for the co-chair, with the same rights; empty until the chair makes one.
+    cochair_token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     last_activity_at = models.DateTimeField(
         _("sidste aktivitet"), default=timezone.now, db_index=True
     )
     done_at = models.DateTimeField(_("markeret færdig"), null=True, blank=True)
+    # How the board answers, set by the chair.
+    agreed_by = models.CharField(
+        _("hvem skriver bestyrelsens fælles svar"),
+        max_length=10,
+        choices=AgreedBy.choices,
+        default=AgreedBy.EVERYONE,
+    )
+    others_visible = models.CharField(
+        _("hvornår ser man de andres svar"),
+        max_length=10,
+        choices=OthersVisible.choices,
+        default=OthersVisible.ALWAYS,
+    )
+    anonymous = models.BooleanField(
+        _("anonyme svar"),
+        default=False,
+        help_text=_("De andre ser svar og vurderinger uden navn."),
+    )
 
     objects = WorksheetQuerySet.as_manager()
 
@@ -355,6 +373,12 @@ class Worksheet(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("arbejdsark")
         verbose_name_plural = pgettext_lazy("plural", "arbejdsark")
+        permissions = [
+            (
+                "issue_chair_link",
+                _("Kan udstede et nyt formandslink, når en bestyrelse har mistet sit"),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} – {self.school_name}"
@@ -397,6 +421,12 @@ class WorksheetQuestion(Ordered):
     )
     kind = models.CharField(_("type"), max_length=20, choices=QuestionKind.choices)
     text = models.TextField(_("spørgsmål"))
+    prompt = models.CharField(
+        _("opfordring"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hvad bestyrelsen skal gøre med et udsagn, fx “Hvor enige er I?”."),
+    )
     context = models.CharField(
         _("kilde"), max_length=600, blank=True, help_text=_("Hvor spørgsmålet kommer fra.")
     )
@@ -434,6 +464,9 @@ class WorksheetQuestion(Ordered):
 class Participant(models.Model):
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="participants")
     display_name = models.CharField(_("navn"), max_length=60)
+    # The member's personal link (shown once when joining), so they are the same person on
+    # every device; stored as a hash like the worksheet's links.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -498,8 +531,24 @@ class Answer(models.Model):
         return bool(self.text.strip() or self.rating)
 
 
+class NextStepQuerySet(models.QuerySet):
+    def deleted(self) -> NextStepQuerySet:
+        return self.filter(deleted_at__isnull=False)
+
+
+class CurrentNextStepManager(models.Manager.from_queryset(NextStepQuerySet)):
+    """Steps not deleted: what every page, result and export shows."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class NextStep(Ordered):
-    """An agreed next step: what, who and by when."""
+    """An agreed next step: what, who and by when.
+
+    Deleting a step only marks it, with who did it, so anyone on the board can undo it; the step
+    goes for good with its worksheet.
+    """
 
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="next_steps")
     question = models.ForeignKey(
@@ -510,9 +559,15 @@ class NextStep(Ordered):
     when = models.CharField(_("hvornår"), max_length=100, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(_("slettet"), null=True, blank=True)
+    deleted_by = models.CharField(_("slettet af"), max_length=60, blank=True)
+
+    objects = CurrentNextStepManager()
+    with_deleted = NextStepQuerySet.as_manager()
 
     class Meta:
         ordering = ["question_id", "position", "pk"]
+        base_manager_name = "with_deleted"
         verbose_name = _("næste skridt")
         verbose_name_plural = pgettext_lazy("plural", "næste skridt")
 

@@ -14,6 +14,7 @@ from values.models import Item, ReflectionQuestion, School, Theme
 from . import sessions
 from .models import (
     PORTAL_QUESTION_CONTEXT,
+    STATEMENT_PROMPT,
     Answer,
     NextStep,
     Participant,
@@ -24,10 +25,12 @@ from .models import (
     WorksheetTemplate,
     default_kind_for,
     hash_token,
+    is_statement,
     new_token,
     source_label,
     source_wording,
 )
+from .participants import add_participant
 
 # Touching last_activity_at on every keystroke-save would be a write per save; once a minute is
 # plenty for a retention period measured in months.
@@ -40,6 +43,7 @@ class NewWorksheet:
     member_token: str
     chair_token: str
     participant: Participant | None
+    personal_token: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ def _question_from_source(source, **fields) -> WorksheetQuestion:
     is_question = isinstance(source, ReflectionQuestion)
     return WorksheetQuestion(
         text=fields.pop("text", "") or source_wording(source),
+        prompt=STATEMENT_PROMPT if is_statement(source) else "",
         context=source_label(source)[:600],
         source_question=source if is_question else None,
         source_item=None if is_question else source,
@@ -115,8 +120,8 @@ def create_from_template(
             else:
                 questions.append(_question_from_source(tq.source, text=tq.text, **fields))
     WorksheetQuestion.objects.bulk_create(questions)
-    participant = _first_participant(worksheet, display_name)
-    return NewWorksheet(worksheet, member_token, chair_token, participant)
+    participant, personal_token = _first_participant(worksheet, display_name)
+    return NewWorksheet(worksheet, member_token, chair_token, participant, personal_token)
 
 
 @transaction.atomic
@@ -167,14 +172,14 @@ def create_from_picks(
             )
         )
     WorksheetQuestion.objects.bulk_create(questions)
-    participant = _first_participant(worksheet, display_name)
-    return NewWorksheet(worksheet, member_token, chair_token, participant)
+    participant, personal_token = _first_participant(worksheet, display_name)
+    return NewWorksheet(worksheet, member_token, chair_token, participant, personal_token)
 
 
-def _first_participant(worksheet: Worksheet, display_name: str) -> Participant | None:
+def _first_participant(worksheet: Worksheet, display_name: str) -> tuple[Participant | None, str]:
     if not display_name:
-        return None
-    return Participant.objects.create(worksheet=worksheet, display_name=display_name)
+        return None, ""
+    return add_participant(worksheet, display_name)
 
 
 def rotate_member_link(worksheet: Worksheet) -> str:
@@ -186,9 +191,18 @@ def rotate_member_link(worksheet: Worksheet) -> str:
 
 
 def rotate_chair_link(worksheet: Worksheet) -> str:
+    """A new chair link: also how the chair role is handed over, or given back by staff."""
     token = new_token()
     worksheet.chair_token_hash = hash_token(token)
     worksheet.save(update_fields=["chair_token_hash"])
+    return token
+
+
+def rotate_cochair_link(worksheet: Worksheet) -> str:
+    """A (new) co-chair link, with the chair's rights; an earlier one stops working."""
+    token = new_token()
+    worksheet.cochair_token_hash = hash_token(token)
+    worksheet.save(update_fields=["cochair_token_hash"])
     return token
 
 
@@ -218,13 +232,41 @@ def _content(text: str, rating: str, evidence: str) -> dict:
     return {"text": text, "rating": rating, "evidence": evidence}
 
 
-def _update_own_answer(
-    question_id: int, participant_id: int, *, now: datetime, text: str, rating: str, evidence: str
-) -> int:
-    """Overwrite a member's existing answer; the number of rows changed (0 or 1)."""
-    return Answer.objects.filter(question_id=question_id, participant_id=participant_id).update(
-        text=text, rating=rating, evidence=evidence, version=F("version") + 1, updated_at=now
-    )
+def _save_versioned(
+    rows, create: dict, worksheet: Worksheet, *, base_version: int, content: dict, by: str
+) -> SaveResult:
+    """Write `content` over the one answer in `rows` if nobody saved since `base_version`.
+
+    0 means the writer saw no answer yet: the answer is created. A stale save is not written:
+    the caller gets the current answer to show both texts. Saving exactly what is stored changes
+    nothing, not even the version, so a repeated or retried save is never a conflict.
+    """
+    if base_version > 0:
+        updated = (
+            rows.filter(version=base_version)
+            .exclude(**content)
+            .update(**content, version=F("version") + 1, updated_at=timezone.now(), updated_by=by)
+        )
+        if updated:
+            touch(worksheet)
+            return SaveResult(saved=True, version=base_version + 1)
+    else:
+        try:
+            with transaction.atomic():
+                Answer.objects.create(**create, updated_by=by, version=1, **content)
+            touch(worksheet)
+            return SaveResult(saved=True, version=1)
+        except IntegrityError:
+            pass  # a parallel first save (another tab, another member) won
+    current = rows.first()
+    if current is None:
+        if base_version == 0:  # the writer is gone (removed by the chair) – nothing to save to
+            return SaveResult(saved=False, version=0)
+        # The answer the writer started from was removed (a merge): start a new one.
+        return _save_versioned(rows, create, worksheet, base_version=0, content=content, by=by)
+    if all(getattr(current, field) == value for field, value in content.items()):
+        return SaveResult(saved=True, version=current.version)
+    return SaveResult(saved=False, version=current.version, conflict=current)
 
 
 def save_own_answer(
@@ -232,24 +274,22 @@ def save_own_answer(
     question: WorksheetQuestion,
     participant_id: int,
     *,
+    base_version: int = 0,
     text: str,
     rating: str = "",
     evidence: str = "",
+    by: str = "",
 ) -> SaveResult:
-    content = _content(text, rating, evidence)
-    now = timezone.now()
-    updated = _update_own_answer(question.pk, participant_id, now=now, **content)
-    if not updated:
-        try:
-            with transaction.atomic():
-                Answer.objects.create(
-                    worksheet=worksheet, question=question, participant_id=participant_id, **content
-                )
-        except IntegrityError:
-            # A parallel first save of the same answer (two tabs) won; write over it as above.
-            _update_own_answer(question.pk, participant_id, now=now, **content)
-    touch(worksheet)
-    return SaveResult(saved=True, version=0)
+    """A member's own answer, with the same version check as the agreed answer: a save from a
+    stale second tab or device never silently overwrites a newer one."""
+    return _save_versioned(
+        Answer.objects.filter(question=question, participant_id=participant_id),
+        {"worksheet": worksheet, "question": question, "participant_id": participant_id},
+        worksheet,
+        base_version=base_version,
+        content=_content(text, rating, evidence),
+        by=by,
+    )
 
 
 def save_agreed_answer(
@@ -262,37 +302,15 @@ def save_agreed_answer(
     evidence: str = "",
     by: str = "",
 ) -> SaveResult:
-    """Save the board's answer if nobody saved since `base_version` (0: there was none).
-
-    A stale save is not written: the caller gets the current answer to show both texts. Saving
-    exactly what is already stored succeeds, so a retry after a lost response is harmless.
-    """
-    content = _content(text, rating, evidence)
-    agreed = Answer.objects.filter(question=question, participant__isnull=True)
-    if base_version > 0:
-        updated = agreed.filter(version=base_version).update(
-            **content, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
-        )
-        if updated:
-            touch(worksheet)
-            return SaveResult(saved=True, version=base_version + 1)
-    else:
-        try:
-            with transaction.atomic():
-                Answer.objects.create(
-                    worksheet=worksheet, question=question, updated_by=by, version=1, **content
-                )
-            touch(worksheet)
-            return SaveResult(saved=True, version=1)
-        except IntegrityError:
-            pass
-    current = agreed.first()
-    if current is None:
-        # Our base version no longer exists (should not happen: agreed answers aren't deleted).
-        return save_agreed_answer(worksheet, question, base_version=0, by=by, **content)
-    if all(getattr(current, field) == value for field, value in content.items()):
-        return SaveResult(saved=True, version=current.version)
-    return SaveResult(saved=False, version=current.version, conflict=current)
+    """Save the board's answer if nobody saved since `base_version` (0: there was none)."""
+    return _save_versioned(
+        Answer.objects.filter(question=question, participant__isnull=True),
+        {"worksheet": worksheet, "question": question},
+        worksheet,
+        base_version=base_version,
+        content=_content(text, rating, evidence),
+        by=by,
+    )
 
 
 def add_next_step(
@@ -314,6 +332,20 @@ def update_next_step(step: NextStep, *, base_version: int, what: str, who: str, 
     if updated:
         touch(step.worksheet)
     return bool(updated)
+
+
+def delete_next_step(worksheet: Worksheet, step_id: int, *, by: str, undo: bool = False) -> bool:
+    """Mark a step deleted by `by` (or, with undo, bring it back); False if there was none."""
+    steps = NextStep.with_deleted.filter(worksheet=worksheet, pk=step_id)
+    if undo:
+        changed = steps.filter(deleted_at__isnull=False).update(deleted_at=None, deleted_by="")
+    else:
+        changed = steps.filter(deleted_at__isnull=True).update(
+            deleted_at=timezone.now(), deleted_by=by
+        )
+    if changed:
+        touch(worksheet)
+    return bool(changed)
 
 
 def delete_worksheet(worksheet: Worksheet) -> None:

@@ -35,11 +35,11 @@ def _update(request: HttpRequest, worksheet_key: str, **values) -> None:
     request.session[SESSION_KEY] = found
 
 
-def grant(request: HttpRequest, worksheet: Worksheet, *, chair: bool) -> None:
-    """Remember that this visitor opened the member (or chair) link."""
+def grant(request: HttpRequest, worksheet: Worksheet, *, chair: bool, chair_hash: str = "") -> None:
+    """Remember that this visitor opened the member (or chair, or co-chair: `chair_hash`) link."""
     values = {MEMBER_LINK_HASH: worksheet.member_token_hash}
     if chair:
-        values[CHAIR_LINK_HASH] = worksheet.chair_token_hash
+        values[CHAIR_LINK_HASH] = chair_hash or worksheet.chair_token_hash
     _update(request, worksheet.key, **values)
 
 
@@ -63,18 +63,46 @@ def forget(request: HttpRequest, worksheet_key: str) -> None:
             request.session[section] = found
 
 
-def show_links_once(request: HttpRequest, worksheet: Worksheet, *, member="", chair="") -> None:
-    """Tokens are stored hashed, so a new link can be shown exactly once: on the next page."""
+LINK_VIEWS = {
+    "member": "reflections:member_link",
+    "chair": "reflections:chair_link",
+    "cochair": "reflections:chair_link",
+    "personal": "reflections:personal_link",
+}
+
+
+def show_links_once(request: HttpRequest, worksheet: Worksheet, **tokens: str) -> None:
+    """Tokens are stored hashed, so a new link can be shown exactly once: on the next page.
+
+    `tokens` by kind: member, chair, cochair (a second chair link) or personal (one member's).
+    """
     links = request.session.get(NEW_LINKS_KEY, {})
     entry = links.get(worksheet.key, {})
-    if member:
-        entry["member"] = request.build_absolute_uri(
-            reverse("reflections:member_link", args=[member])
-        )
-    if chair:
-        entry["chair"] = request.build_absolute_uri(reverse("reflections:chair_link", args=[chair]))
+    for kind, token in tokens.items():
+        if token:
+            url = reverse(LINK_VIEWS[kind], args=[token])
+            entry[kind] = request.build_absolute_uri(url)
     links[worksheet.key] = entry
     request.session[NEW_LINKS_KEY] = links
+
+
+def forget_if_stale(request: HttpRequest, worksheet: Worksheet) -> None:
+    """Before a link is opened: drop what an earlier, since renewed link left in the session."""
+    from .access import role_of  # access builds on this module
+
+    entry = entries(request).get(worksheet.key)
+    if entry and role_of(entry, worksheet) is None:
+        forget(request, worksheet.key)
+
+
+def step_down(request: HttpRequest, worksheet: Worksheet) -> None:
+    """After handing over the chair role: this visitor stays on the board as a member."""
+    found = entries(request)
+    entry = found.get(worksheet.key, {})
+    entry.pop(CHAIR_LINK_HASH, None)
+    entry[MEMBER_LINK_HASH] = worksheet.member_token_hash
+    found[worksheet.key] = entry
+    request.session[SESSION_KEY] = found
 
 
 def take_new_links(request: HttpRequest, worksheet_key: str) -> dict[str, str]:

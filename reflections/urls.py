@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import autosave, board, chair, collect, links, results
+from .views import autosave, board, chair, collect, links, live, results
 
 app_name = "reflections"
 
@@ -12,9 +12,11 @@ urlpatterns = [
     # Secret links: the token is exchanged for a session and never stays in the address bar.
     path("m/<str:token>/", links.member_link, name="member_link"),
     path("f/<str:token>/", links.chair_link, name="chair_link"),
+    path("d/<str:token>/", links.personal_link, name="personal_link"),
     # A board's workspace; every view below goes through access.access_for.
     path("ark/<str:key>/", board.worksheet, name="worksheet"),
     path("ark/<str:key>/navn/", board.join, name="join"),
+    path("ark/<str:key>/mit-link/", board.personal_link, name="new_personal_link"),
     path("ark/<str:key>/afsnit/<int:section_id>/", board.section, name="section"),
     path("ark/<str:key>/gem/<int:question_id>/", autosave.autosave, name="autosave"),
     path("ark/<str:key>/skridt/<int:step_id>/", board.step_edit, name="step_edit"),
@@ -27,4 +29,8 @@ urlpatterns = [
     path("ark/<str:key>/formand/nyt-link/", chair.rotate, name="rotate"),
     path("ark/<str:key>/formand/status/", chair.set_status, name="status"),
     path("ark/<str:key>/formand/slet/", chair.delete, name="delete"),
+    path("ark/<str:key>/formand/overdrag/", chair.hand_over, name="hand_over"),
+    path("ark/<str:key>/formand/svarform/", chair.answering, name="answering"),
+    path("ark/<str:key>/afsnit/<int:section_id>/nyt/", live.section_live, name="section_live"),
+    path("ark/<str:key>/formand/deltagere/", chair.change_participants, name="participants"),
 ]

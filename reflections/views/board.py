@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import services, sessions
+from .. import participants, services, sessions
 from ..access import Access, access_for, private
 from ..blocks import QuestionBlock, merge_texts, section_blocks
 from ..forms import JoinForm, NextStepForm
 from ..models import NextStep, Participant, Rating, WorksheetSection
-from ..results import progress
+from ..results import SectionProgress, progress
 from .shared import board_context, done_message
 
 
@@ -29,12 +29,21 @@ def worksheet(request: HttpRequest, key: str) -> HttpResponse:
     context = board_context(
         acc,
         request,
+        fresh=sessions.take_new_links(request, key),
         rows=rows,
+        resume=_where_to_resume(rows),
         total=sum(r.total for r in rows),
         answered=sum(r.answered for r in rows),
         own=sum(r.own for r in rows),
     )
     return render(request, "reflections/worksheet.html", context)
+
+
+def _where_to_resume(rows: list[SectionProgress]) -> WorksheetSection | None:
+    """Once the member has started: the first section they have not answered in full."""
+    if not any(row.own for row in rows):
+        return None
+    return next((row.section for row in rows if row.own < row.total), None)
 
 
 @private
@@ -46,30 +55,62 @@ def join(request: HttpRequest, key: str) -> HttpResponse:
         context = board_context(acc, request, form=form)
         return render(request, "reflections/join.html", context, status=400)
     if acc.participant_id is None:
-        participant = Participant.objects.create(
-            worksheet=acc.worksheet, display_name=form.cleaned_data["display_name"]
+        participant, token = participants.add_participant(
+            acc.worksheet, form.cleaned_data["display_name"]
         )
         sessions.remember_participant(request, acc.worksheet, participant)
+        sessions.show_links_once(request, acc.worksheet, personal=token)
         services.touch(acc.worksheet)
     return redirect("reflections:worksheet", key)
 
 
+@private
+@require_POST
+def personal_link(request: HttpRequest, key: str) -> HttpResponse:
+    """A new personal link for the visitor, to carry their answers to another device."""
+    acc = access_for(request, key)
+    if acc.participant_id is None:
+        return redirect("reflections:worksheet", key)
+    participant = get_object_or_404(Participant, pk=acc.participant_id, worksheet=acc.worksheet)
+    token = participants.rotate_personal_link(participant)
+    sessions.show_links_once(request, acc.worksheet, personal=token)
+    messages.success(
+        request, _("Du har fået et nyt personligt link. Et tidligere link virker ikke længere.")
+    )
+    return redirect("reflections:worksheet", key)
+
+
+def _is_id(value: str) -> bool:
+    # ASCII digits only, as many as an id can have: "²" and 5,000 nines are digits to isdigit().
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
+def _step_action(request: HttpRequest, acc: Access, name: str) -> str:
+    """Delete (undoably) or restore the step a button named; the message to show, or ""."""
+    if _is_id(request.POST.get("delete_step", "")):
+        step_id, deleting = int(request.POST["delete_step"]), True
+    elif _is_id(request.POST.get("restore_step", "")):
+        step_id, deleting = int(request.POST["restore_step"]), False
+    else:
+        return ""
+    if not services.delete_next_step(acc.worksheet, step_id, by=name, undo=not deleting):
+        return ""
+    if deleting:
+        return _("Skridtet er slettet. Du kan fortryde under “Slettede skridt”.")
+    return _("Skridtet er gendannet.")
+
+
 def _save_section(
     request: HttpRequest, acc: Access, blocks: list[QuestionBlock]
-) -> tuple[int, int, bool]:
-    """Save what changed on a section page; returns (conflicts, invalid forms, step deleted)."""
+) -> tuple[int, int, str]:
+    """Save what changed on a section page: (conflicts, invalid forms, step message)."""
     ws, conflicts, invalid = acc.worksheet, 0, 0
     name = sessions.display_name(request, ws.key)
     for block in blocks:
         block_invalid, conflict = block.save(ws, acc.participant_id, name)
         invalid += block_invalid
         conflicts += conflict
-    delete, deleted = request.POST.get("delete_step", ""), False
-    # ASCII digits only, as many as an id can have: "²" and 5,000 nines are digits to isdigit().
-    if delete.isascii() and delete.isdigit() and len(delete) <= 18:
-        deleted = NextStep.objects.filter(worksheet=ws, pk=int(delete)).delete()[0] > 0
-        services.touch(ws)
-    return conflicts, invalid, deleted
+    return conflicts, invalid, _step_action(request, acc, name)
 
 
 def _post_section(
@@ -83,9 +124,9 @@ def _post_section(
         messages.error(request, done_message())
         return redirect(current.get_absolute_url())
     blocks = section_blocks(acc, current, request.POST)
-    conflicts, invalid, deleted = _save_section(request, acc, blocks)
+    conflicts, invalid, step_message = _save_section(request, acc, blocks)
     if not conflicts and not invalid:
-        messages.success(request, _("Skridtet er slettet.") if deleted else _("Gemt."))
+        messages.success(request, step_message or _("Gemt."))
         if "save_next" in request.POST and following:
             return redirect(following.get_absolute_url())
         return redirect(current.get_absolute_url())
@@ -93,7 +134,7 @@ def _post_section(
         messages.warning(
             request,
             _(
-                "Bestyrelsens fælles svar blev ændret af en anden, mens du skrev. Begge "
+                "Et svar blev gemt et andet sted, mens du skrev. Begge "
                 "tekster står nedenfor og er sat sammen i feltet – ret til og gem igen."
             ),
         )
@@ -133,6 +174,7 @@ def section(request: HttpRequest, key: str, section_id: int) -> HttpResponse:
         following=following,
         previous=sections[index - 1] if index > 0 else None,
         answered=sum(1 for b in blocks if b.result.answered),
+        own_answered=sum(1 for b in blocks if b.own and b.own.is_answered),
         ratings=Rating.choices,
     )
     return render(request, "reflections/section.html", context, status=status)

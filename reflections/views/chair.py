@@ -1,4 +1,4 @@
-"""The chair's page: the two links, marking the worksheet done or open, deleting everything."""
+"""The chair's page: links, participants, done or open, handing over, deleting everything."""
 
 from __future__ import annotations
 
@@ -9,21 +9,90 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import services, sessions
-from ..access import access_for, private
+from ..access import Access, Role, access_for, private
+from ..forms import AnsweringForm, MergeParticipantsForm, RemoveParticipantForm
+from ..participants import merge_participants, remove_participant
 from .shared import board_context
+
+
+def _manage_page(request: HttpRequest, acc: Access, status: int = 200, **forms) -> HttpResponse:
+    participants = list(acc.worksheet.participants.all())
+    forms.setdefault("answering_form", AnsweringForm(instance=acc.worksheet))
+    forms.setdefault("merge_form", MergeParticipantsForm(participants=participants))
+    forms.setdefault("remove_form", RemoveParticipantForm(participants=participants))
+    context = board_context(
+        acc,
+        request,
+        fresh=sessions.take_new_links(request, acc.worksheet.key),
+        participants=participants,
+        **forms,
+    )
+    return render(request, "reflections/manage.html", context, status=status)
 
 
 @private
 @require_GET
 def manage(request: HttpRequest, key: str) -> HttpResponse:
+    return _manage_page(request, access_for(request, key, chair=True))
+
+
+@private
+@require_POST
+def change_participants(request: HttpRequest, key: str) -> HttpResponse:
+    """Merge two participants who are one person, or remove one with their answers."""
     acc = access_for(request, key, chair=True)
-    fresh = sessions.take_new_links(request, key)
-    participants = list(acc.worksheet.participants.all())
-    return render(
+    ws = acc.worksheet
+    if "merge" in request.POST:
+        form = MergeParticipantsForm(request.POST, participants=ws.participants.all())
+        if not form.is_valid():
+            return _manage_page(request, acc, 400, merge_form=form)
+        source, target = form.participant("source"), form.participant("target")
+        merge_participants(source, target)
+        message = _("%(source)s er lagt sammen med %(target)s.") % {
+            "source": source.display_name,
+            "target": target.display_name,
+        }
+    else:
+        form = RemoveParticipantForm(request.POST, participants=ws.participants.all())
+        if not form.is_valid():
+            return _manage_page(request, acc, 400, remove_form=form)
+        removed = form.participant("participant")
+        remove_participant(removed)
+        message = _("%(name)s og deres svar er slettet.") % {"name": removed.display_name}
+    services.touch(ws)
+    messages.success(request, message)
+    return redirect("reflections:manage", key)
+
+
+@private
+@require_POST
+def answering(request: HttpRequest, key: str) -> HttpResponse:
+    """How the board answers: who writes the agreed answer, when others' answers show, names."""
+    acc = access_for(request, key, chair=True)
+    form = AnsweringForm(request.POST, instance=acc.worksheet)
+    if not form.is_valid():
+        return _manage_page(request, acc, 400, answering_form=form)
+    form.save()
+    messages.success(request, _("Indstillingerne er gemt. Medlemmerne kan se dem på arket."))
+    return redirect("reflections:manage", key)
+
+
+@private
+@require_POST
+def hand_over(request: HttpRequest, key: str) -> HttpResponse:
+    """A new chair link for the next chair; this visitor stays on as a member."""
+    acc = access_for(request, key, chair=True)
+    token = services.rotate_chair_link(acc.worksheet)
+    sessions.step_down(request, acc.worksheet)
+    sessions.show_links_once(request, acc.worksheet, chair=token)
+    messages.success(
         request,
-        "reflections/manage.html",
-        board_context(acc, request, fresh=fresh, participants=participants),
+        _(
+            "Formandsrollen er klar til at blive givet videre. Giv den nye formand linket "
+            "nedenfor – det vises kun nu. Du er selv medlem fra nu af."
+        ),
     )
+    return redirect("reflections:worksheet", key)
 
 
 @private
@@ -38,9 +107,20 @@ def rotate(request: HttpRequest, key: str) -> HttpResponse:
             request,
             _("Der er lavet et nyt medlemslink. Det gamle virker ikke længere – del det nye."),
         )
+    elif which == "cochair":
+        token = services.rotate_cochair_link(acc.worksheet)
+        sessions.show_links_once(request, acc.worksheet, cochair=token)
+        messages.success(
+            request,
+            _(
+                "Der er lavet et næstformandslink. Et tidligere næstformandslink virker ikke "
+                "længere."
+            ),
+        )
     elif which == "chair":
         token = services.rotate_chair_link(acc.worksheet)
-        sessions.grant(request, acc.worksheet, chair=True)
+        if acc.role == Role.CHAIR:  # a co-chair who renews the chair link stays co-chair
+            sessions.grant(request, acc.worksheet, chair=True)
         sessions.show_links_once(request, acc.worksheet, chair=token)
         messages.success(
             request, _("Der er lavet et nyt formandslink. Det gamle virker ikke længere.")

@@ -1,26 +1,50 @@
-"""The secret links: a member's and the chair's, exchanged for a session at once."""
+"""The secret links – the board's, the chair's, a member's own – exchanged for a session."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
 from .. import services, sessions
 from ..access import private
-from ..models import Worksheet, hash_token
+from ..models import Participant, Worksheet, hash_token
 
 
 def _open_link(request: HttpRequest, token: str, *, chair: bool) -> HttpResponse:
-    field = "chair_token_hash" if chair else "member_token_hash"
-    worksheet = Worksheet.objects.filter(**{field: hash_token(token)}).first()
+    hashed = hash_token(token)
+    if chair:  # the chair's link or the co-chair's
+        found = Q(chair_token_hash=hashed) | Q(cochair_token_hash=hashed)
+    else:
+        found = Q(member_token_hash=hashed)
+    worksheet = Worksheet.objects.filter(found).first()
     if worksheet is None:
         raise Http404
     request.session.cycle_key()
-    sessions.grant(request, worksheet, chair=chair)
+    sessions.forget_if_stale(request, worksheet)
+    sessions.grant(request, worksheet, chair=chair, chair_hash=hashed if chair else "")
     services.touch(worksheet)
     # Redirect so the token leaves the address bar, the history and any Referer header.
     return redirect("reflections:worksheet", worksheet.key)
+
+
+@private
+@require_GET
+def personal_link(request: HttpRequest, token: str) -> HttpResponse:
+    """One member's own link: the member link's access, and their name and answers, on any
+    device. It keeps working when the member link is renewed, until the chair removes them."""
+    participant = (
+        Participant.objects.filter(token_hash=hash_token(token)).select_related("worksheet").first()
+    )
+    if participant is None:
+        raise Http404
+    request.session.cycle_key()
+    sessions.forget_if_stale(request, participant.worksheet)
+    sessions.grant(request, participant.worksheet, chair=False)
+    sessions.remember_participant(request, participant.worksheet, participant)
+    services.touch(participant.worksheet)
+    return redirect("reflections:worksheet", participant.worksheet.key)
 
 
 @private

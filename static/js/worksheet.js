@@ -5,7 +5,10 @@
  * Autosave: each <fieldset data-autosave="url" data-scope="own|agreed"> is saved as JSON a moment
  * after the last change. A failed save (network, server) is retried with growing pauses and the
  * text stays in the page; a conflict on the board's agreed answer shows both texts and lets the
- * writer merge. The page warns before leaving while anything is unsaved.
+ * writer merge – for the member's own answer as for the board's agreed one. One change sends one
+ * save: a save of what is already saved is skipped. Unsaved words (a merge not yet saved, say) are
+ * kept in the tab's sessionStorage until saved, so a reload puts them back. The page warns before
+ * leaving while anything is unsaved.
  */
 (function () {
   "use strict";
@@ -77,10 +80,52 @@
     this.paused = false;
     this.timer = null;
     this.attempt = 0;
+    this.draftKey = "worksheet-draft:" + this.url + ":" + this.scope;
+    var question = fieldset.closest("section.question");
+    this.questionId = question ? question.id.replace(/^q/, "") : "";
+    this.savedContent = contentOf(this.values());
     var self = this;
+    // Typing fires "input", leaving a field or picking a rating "change": both lead here, and
+    // changed() ignores an event that leaves the content as it was saved or is being saved.
     fieldset.addEventListener("input", function () { self.changed(); });
     fieldset.addEventListener("change", function () { self.changed(); });
+    this.restoreDraft();
   }
+
+  function storage() {
+    try { return window.sessionStorage; } catch (e) { return null; }
+  }
+
+  Block.prototype.storeDraft = function () {
+    var store = storage();
+    if (!store) { return; }
+    var values = this.values();
+    try { store.setItem(this.draftKey, JSON.stringify(values)); } catch (e) { /* full: the beforeunload warning remains */ }
+  };
+
+  Block.prototype.clearDraft = function () {
+    var store = storage();
+    if (store) { store.removeItem(this.draftKey); }
+  };
+
+  Block.prototype.restoreDraft = function () {
+    var store = storage();
+    var raw = store && store.getItem(this.draftKey);
+    if (!raw) { return; }
+    var draft;
+    try { draft = JSON.parse(raw); } catch (e) { this.clearDraft(); return; }
+    if (contentOf(draft) === this.savedContent) { this.clearDraft(); return; }
+    if (this.textEl) { this.textEl.value = draft.text || ""; }
+    if (this.evidenceEl) { this.evidenceEl.value = draft.evidence || ""; }
+    var radio = draft.rating && this.el.querySelector("input[type=radio][value='" + draft.rating + "']");
+    if (radio) { radio.checked = true; }
+    // Saved on top of the version the words were written against: if someone saved since, the
+    // writer gets the usual choice instead of overwriting them.
+    if (this.versionEl) { this.versionEl.value = draft.version || 0; }
+    this.dirty = true;
+    this.setStatus(text("restored", "Din tekst, der ikke var gemt, er sat ind igen. Gemmer …"));
+    this.schedule(DEBOUNCE_MS);
+  };
 
   Block.prototype.values = function () {
     var checked = this.el.querySelector("input[type=radio]:checked");
@@ -100,7 +145,17 @@
   };
 
   Block.prototype.changed = function () {
+    var content = contentOf(this.values());
+    if (content === this.savedContent && !this.inFlight && !this.paused) {
+      // Back to what is saved (or a "change" after the "input" already saved): nothing to send.
+      window.clearTimeout(this.timer);
+      this.dirty = false;
+      this.clearDraft();
+      return;
+    }
+    if (this.inFlight && content === this.sendingContent) { return; }
     this.dirty = true;
+    this.storeDraft();
     if (this.paused) { return; }
     this.setStatus(text("unsaved", "Ikke gemt endnu …"));
     this.schedule(DEBOUNCE_MS);
@@ -125,6 +180,8 @@
     var self = this;
     var sent = this.values();
     var sentJson = JSON.stringify(sent);
+    if (contentOf(sent) === this.savedContent) { this.dirty = false; this.clearDraft(); return; }
+    this.sendingContent = contentOf(sent);
     this.inFlight = true;
     this.dirty = false;
     this.setStatus(text("saving", "Gemmer …"));
@@ -156,11 +213,14 @@
       this.attempt = 0;
       if (this.versionEl && data.version !== undefined) { this.versionEl.value = data.version; }
       if (this.digestEl && data.digest) { this.digestEl.value = data.digest; }
+      this.savedContent = contentOf(sent);
       if (contentOf(this.values()) !== contentOf(sent)) {
         this.dirty = true;  // typed on while saving: save again
         this.schedule(DEBOUNCE_MS);
         return;
       }
+      this.dirty = false;
+      this.clearDraft();
       this.setStatus(text("saved", "Gemt kl. %s").replace("%s", timeNow()));
       if (!anyUnsaved()) { announce(text("allSaved", "Alle ændringer er gemt.")); }
       return;
@@ -181,6 +241,7 @@
       this.dirty = true;
       this.paused = true;
       var message = data.message || text("noAccess", "Svaret kunne ikke gemmes. Kopiér din tekst, før du forlader siden.");
+      if (data.status === "closed") { message += " " + text("keepText", "Din tekst står stadig i feltet – kopiér den, hvis du vil gemme den."); }
       this.setStatus(message, true);
       announce(message);
       return;
@@ -193,6 +254,7 @@
     var self = this;
     this.paused = true;
     window.clearTimeout(this.timer);
+    this.storeDraft();
     var old = this.el.querySelector(".conflict");
     if (old) { old.remove(); }
     var box = document.createElement("div");
@@ -232,6 +294,7 @@
         apply();
         if (self.versionEl) { self.versionEl.value = theirs.version; }
         if (self.digestEl) { self.digestEl.value = theirs.digest; }
+        self.storeDraft();
         box.remove();
         self.paused = false;
         self.dirty = true;
@@ -261,6 +324,25 @@
     this.setStatus(text("conflictStatus", "Ikke gemt – se de to tekster ovenfor."), true);
   };
 
+  // Someone saved this answer elsewhere (another member, or the visitor on another device).
+  // Taken over only while the visitor is not writing here; returns false if it has to wait.
+  Block.prototype.refresh = function (theirs) {
+    if (!theirs) { return true; }
+    var local = this.versionEl && this.versionEl.value ? parseInt(this.versionEl.value, 10) : 0;
+    if (theirs.version <= local) { return true; }
+    if (this.dirty || this.inFlight || this.paused || this.el.contains(document.activeElement)) { return false; }
+    if (this.textEl) { this.textEl.value = theirs.text; }
+    if (this.evidenceEl) { this.evidenceEl.value = theirs.evidence; }
+    this.el.querySelectorAll("input[type=radio]").forEach(function (radio) { radio.checked = radio.value === theirs.rating; });
+    if (this.versionEl) { this.versionEl.value = theirs.version; }
+    if (this.digestEl) { this.digestEl.value = theirs.digest; }
+    this.savedContent = contentOf(this.values());
+    var who = this.scope === "own" ? text("updatedElsewhere", "Opdateret fra en anden enhed kl. %s").replace("%s", timeNow())
+      : text("updatedBy", "Opdateret af %s kl. %t").replace("%s", theirs.updated_by || "").replace("%t", timeNow());
+    this.setStatus(who);
+    return true;
+  };
+
   function contentOf(values) {
     return JSON.stringify([values.text, values.rating, values.evidence]);
   }
@@ -277,6 +359,45 @@
     submitting = true;
     blocks.forEach(function (b) { window.clearTimeout(b.timer); });
   });
+
+  // --- Live refresh: the others' answers and the agreed answer, without a reload ------------------
+  var LIVE_MS = 4000;
+  var liveUrl = form.dataset.live;
+  var liveTag = null;
+  var liveShown = {};
+  function applyLive(data) {
+    var complete = true;
+    Object.keys(data.questions || {}).forEach(function (id) {
+      var q = data.questions[id];
+      [["others", q.others_html], ["agreed", q.agreed_html]].forEach(function (part) {
+        var target = part[1] !== undefined && form.querySelector("[data-live-" + part[0] + "='" + id + "']");
+        var key = part[0] + id;
+        if (!target) { return; }
+        if (liveShown[key] === undefined) { liveShown[key] = target.innerHTML; }
+        if (liveShown[key] !== part[1]) { target.innerHTML = part[1]; liveShown[key] = part[1]; }  // rendered and escaped by Django
+      });
+      blocks.forEach(function (b) {
+        if (b.questionId !== id) { return; }
+        if (!b.refresh(b.scope === "own" ? q.own : q.agreed)) { complete = false; }
+      });
+    });
+    // What had to wait (the visitor was writing) is fetched in full next time.
+    if (!complete) { liveTag = null; }
+  }
+  function pollLive() {
+    if (document.visibilityState !== "visible") { window.setTimeout(pollLive, LIVE_MS); return; }
+    var headers = { "Accept": "application/json" };
+    if (liveTag) { headers["If-None-Match"] = liveTag; }
+    fetch(liveUrl, { credentials: "same-origin", cache: "no-store", headers: headers }).then(function (response) {
+      if (response.status === 403 || response.status === 404) { return "stop"; }
+      if (response.status !== 200) { return null; }
+      var tag = response.headers.get("ETag");
+      return response.json().then(function (data) { liveTag = tag; applyLive(data); });
+    }).catch(function () { return null; }).then(function (outcome) {
+      if (outcome !== "stop") { window.setTimeout(pollLive, LIVE_MS); }
+    });
+  }
+  if (liveUrl) { window.setTimeout(pollLive, LIVE_MS); }
 
   window.addEventListener("online", function () {
     blocks.forEach(function (b) { if (b.dirty && !b.paused) { b.attempt = 0; b.schedule(0); } });

@@ -51,9 +51,19 @@ def template(framework) -> WorksheetTemplate:
 
 
 def autosave(client: Client, board, question, **payload):
-    """Save one answer as the page's script does (payload: scope, text, rating, … version)."""
+    """Save one answer as the page's script does (payload: scope, text, rating, … version).
+
+    Like the script, a client sends its own answer with the version its last save returned,
+    unless the test names a version (a stale tab, say).
+    """
     url = reverse("reflections:autosave", args=[board.key, question.pk])
-    return client.post(url, json.dumps(payload), content_type="application/json")
+    versions = client.__dict__.setdefault("own_versions", {})
+    if payload.get("scope") == "own":
+        payload.setdefault("version", versions.get(question.pk, 0))
+    response = client.post(url, json.dumps(payload), content_type="application/json")
+    if payload.get("scope") == "own" and response.status_code == 200:
+        versions[question.pk] = response.json()["version"]
+    return response
 
 
 def open_link(client: Client, link: str, name: str | None = None) -> None:

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from reflections import services
-from reflections.models import NextStep, Worksheet
+from reflections.models import Answer, NextStep, Participant, Worksheet
 
 from .conftest import Board, open_link
 
@@ -25,6 +25,8 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
     step = NextStep.objects.create(
         worksheet=board.worksheet, question=last.questions.get(), what="Møde"
     )
+    extra = Participant.objects.create(worksheet=board.worksheet, display_name="Ekstra")
+    remove = {"remove": "1", "remove-participant": extra.pk, "remove-confirm": "on"}
 
     def url(name, *args):
         return reverse(f"reflections:{name}", args=[key, *args])
@@ -53,12 +55,24 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         ("status", "POST", url("status"), {"done": "1"}, True),
         ("delete-confirm", "GET", url("delete"), None, True),
         ("delete", "POST", url("delete"), {}, True),
+        ("personal-link", "POST", url("new_personal_link"), {}, False),
+        ("participants", "POST", url("participants"), remove, True),
+        ("hand-over", "POST", url("hand_over"), {}, True),
+        (
+            "answering",
+            "POST",
+            url("answering"),
+            {"agreed_by": "chairs", "others_visible": "always"},
+            True,
+        ),
+        ("live", "GET", url("section_live", first.pk), None, False),
     ]
 
 
 ENDPOINT_NAMES = [
     "worksheet", "join", "section", "section-save", "autosave", "step", "step-save", "result",
     "pdf", "csv", "xlsx", "blank", "manage", "rotate", "status", "delete-confirm", "delete",
+    "personal-link", "participants", "hand-over", "answering", "live",
 ]  # fmt: skip
 
 
@@ -71,7 +85,7 @@ def request(client: Client, method: str, url: str, data):
 
 
 def expected_ok(name: str, method: str) -> int:
-    return 200 if name == "autosave" else MEMBER_OK[method]
+    return 200 if name in ("autosave", "live") else MEMBER_OK[method]
 
 
 def page_body(response) -> str:
@@ -99,8 +113,26 @@ def rotated(board) -> Client:
     return client
 
 
-@pytest.mark.parametrize("name", ENDPOINT_NAMES)
-@pytest.mark.parametrize("persona", ["outsider", "other_boards_chair", "rotated"])
+@pytest.fixture
+def old_chair(board) -> Client:
+    """Someone who opened the chair link before the chair made a new one (a leaked link)."""
+    client = Client()
+    open_link(client, board.chair_link, "Gammel formand")
+    services.rotate_chair_link(Worksheet.objects.get(pk=board.worksheet.pk))
+    return client
+
+
+STALE = ["rotated", "old_chair"]
+OUTSIDER_CASES = [
+    (name, persona)
+    for name in ENDPOINT_NAMES
+    for persona in ["outsider", "other_boards_chair", *STALE]
+    # Autosave tells a member with a renewed link why their words were not saved (below).
+    if not (name == "autosave" and persona in STALE)
+]
+
+
+@pytest.mark.parametrize(("name", "persona"), OUTSIDER_CASES)
 def test_outsiders_get_the_missing_page_404_for_every_worksheet_url(
     request_fixture, board, name, persona, missing_page
 ):
@@ -265,3 +297,22 @@ def test_deleting_a_worksheet_removes_every_answer_and_locks_everyone_out(
     assert not Participant.objects.filter(worksheet_id=board.worksheet.pk).exists()
     assert not WorksheetQuestion.objects.filter(worksheet_id=board.worksheet.pk).exists()
     assert page_body(member.get(board.worksheet.get_absolute_url())) == missing_page
+
+
+@pytest.mark.parametrize("persona", STALE)
+def test_a_save_with_a_renewed_link_says_why_and_saves_nothing(request_fixture, board, persona):
+    client = request_fixture(persona)
+    _name, method, url, data, _chair_only = next(e for e in endpoints(board) if e[0] == "autosave")
+    response = request(client, method, url, data)
+    assert response.status_code == 403
+    body = response.json()
+    assert body["status"] == "link_renewed"
+    assert "fornyet" in body["message"] and "kopiér" in body["message"]
+    assert not Answer.objects.exists()
+
+
+def test_a_session_opened_with_an_old_chair_link_loses_member_access_too(old_chair, board):
+    assert old_chair.get(reverse("reflections:worksheet", args=[board.key])).status_code == 404
+    section = board.sections()[0].get_absolute_url()
+    assert old_chair.get(section).status_code == 404
+    assert board.key not in old_chair.get(reverse("reflections:index")).content.decode()

@@ -34,7 +34,7 @@ def test_an_overwritten_own_answer_keeps_when_it_was_last_saved(member, board):
     question = board.questions()[0]
     autosave(member, board, question, scope="own", text="Første udkast")
     first = Answer.objects.get()
-    autosave(member, board, question, scope="own", text="Andet udkast", rating="")
+    autosave(member, board, question, scope="own", text="Andet udkast", rating="", version=1)
     second = Answer.objects.get()
     # Read back through the model on either database: the time is a real, later, aware datetime.
     assert second.updated_at >= first.updated_at
@@ -176,9 +176,70 @@ def test_a_finished_worksheet_refuses_changes_until_reopened(chair, member, boar
 def test_an_autosave_is_a_handful_of_queries(member, board, django_assert_num_queries):
     question = board.questions()[0]
     autosave(member, board, question, scope="own", text="første")  # creates the row
-    # session, worksheet, question, update answer (last activity was just touched)
+    # session, worksheet (with whether the member is still on it), question, update answer
+    # (last activity was just touched)
     with django_assert_num_queries(4):
         autosave(member, board, question, scope="own", text="anden")
     autosave(member, board, question, scope="agreed", text="fælles", version=0)
     with django_assert_num_queries(4):
         autosave(member, board, question, scope="agreed", text="fælles 2", version=1)
+
+
+def test_a_stale_second_tab_cannot_overwrite_a_newer_own_answer(member, board):
+    """Save "A", then "A + B" in tab 2, then "A + C" from tab 1: B must not be lost."""
+    question = board.questions()[0]
+    first = autosave(member, board, question, scope="own", text="A", version=0).json()
+    assert first["version"] == 1
+    tab2 = autosave(member, board, question, scope="own", text="A + B", version=1)
+    assert tab2.json()["version"] == 2
+    tab1 = autosave(member, board, question, scope="own", text="A + C", version=1)
+    assert tab1.status_code == 409
+    body = tab1.json()
+    assert body["status"] == "conflict"
+    assert body["text"] == "A + B" and body["version"] == 2
+    assert "et andet sted" in body["message"]
+    assert Answer.objects.get(question=question).text == "A + B"
+    # Tab 1 merges and saves on top of the version it has now seen.
+    merged = autosave(member, board, question, scope="own", text="A + B\n\nA + C", version=2)
+    assert merged.status_code == 200
+    assert Answer.objects.get(question=question).text == "A + B\n\nA + C"
+
+
+def test_a_first_own_save_in_two_tabs_at_once_is_a_conflict_not_an_overwrite(member, board):
+    question = board.questions()[0]
+    autosave(member, board, question, scope="own", text="Fra telefonen", version=0)
+    response = autosave(member, board, question, scope="own", text="Fra computeren", version=0)
+    assert response.status_code == 409
+    assert Answer.objects.get(question=question).text == "Fra telefonen"
+
+
+@pytest.mark.parametrize("scope", ["own", "agreed"])
+def test_an_identical_save_changes_nothing_not_even_the_version(chair, board, scope):
+    question = board.questions()[0]
+    autosave(chair, board, question, scope=scope, text="Samme", version=0)
+    before = Answer.objects.get()
+    again = autosave(chair, board, question, scope=scope, text="Samme", version=1)
+    assert again.status_code == 200 and again.json()["version"] == 1
+    after = Answer.objects.get()
+    assert (after.version, after.updated_at) == (1, before.updated_at)
+
+
+def test_an_identical_save_from_a_stale_version_is_no_false_alarm(chair, member, board):
+    """The chair's repeated save of what is stored never reads as someone else's change."""
+    question = board.questions()[0]
+    autosave(chair, board, question, scope="agreed", text="Fælles", version=0)
+    autosave(member, board, question, scope="agreed", text="Fælles ændret", version=1)
+    autosave(chair, board, question, scope="agreed", text="Fælles", version=2)
+    repeat = autosave(chair, board, question, scope="agreed", text="Fælles", version=3)
+    assert repeat.status_code == 200
+    assert repeat.json()["version"] == 3
+
+
+def test_a_member_removed_by_the_chair_is_told_why_their_save_failed(member, board):
+    question = board.questions()[0]
+    Participant.objects.filter(display_name="Medlem Mads").delete()
+    response = autosave(member, board, question, scope="own", text="Mine ord")
+    assert response.status_code == 403
+    assert response.json()["status"] == "removed"
+    assert "personlige link" in response.json()["message"]
+    assert not Answer.objects.exists()

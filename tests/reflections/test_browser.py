@@ -77,7 +77,9 @@ def test_a_board_works_together_in_two_browsers(contexts, template, live_server,
     saved(member, indicator.pk, "own")
     assert Answer.objects.get(question=indicator, participant__isnull=False).rating == "some"
 
-    # Conflict: both have the section open; the chair saves the agreed answer first.
+    # Conflict: both have the section open, the member is in the agreed field (so the page does
+    # not take over others' saves there) and the chair saves the agreed answer first.
+    member.locator(f"#id_agreed-{question.pk}-text").focus()
     chair.goto(first.get_absolute_url())
     assert "Vi mødes ofte – æøå" in chair.locator(f"#q{question.pk} .others").inner_text()
     chair.locator(f"#id_agreed-{question.pk}-text").fill("Dialogmøder hver måned")

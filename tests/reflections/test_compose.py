@@ -80,7 +80,7 @@ def test_a_visitor_collects_orders_and_creates_a_worksheet(framework):
     assert [(q.kind, q.source_question, q.source_item) for q in questions] == [
         (QuestionKind.OPEN, question, None),
         (QuestionKind.RATING, None, indicator),
-        (QuestionKind.OPEN, None, statement),
+        (QuestionKind.RATING, None, statement),  # a statement is rated, with a prompt
         (QuestionKind.NEXT_STEPS, None, None),
     ]
     assert client.session["worksheet_picks"] == []

@@ -151,5 +151,8 @@ def test_a_board_creates_answers_agrees_and_downloads_without_javascript(templat
 
     # The chair reopens; answers are editable again.
     chair.post(reverse("reflections:status", args=[worksheet.key]), {"done": "0"})
+    member_page = member.get(first.get_absolute_url()).content.decode()
+    fields = form_fields(member_page, "data-autosave-form")
+    fields[f"own-{question.pk}-text"] = "For sent"
     member.post(first.get_absolute_url(), fields)
     assert Answer.objects.filter(text="For sent").exists()

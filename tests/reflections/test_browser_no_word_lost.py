@@ -1,0 +1,160 @@
+"""No word lost, no false alarm – in real Chromium: two tabs, a phone, a renewed link, a reload."""
+
+import re
+
+import pytest
+
+from reflections import services
+from reflections.models import Answer, Worksheet
+from tests.a11y import csp_violations
+
+from .conftest import Board
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def contexts(browser, live_server):
+    made = []
+
+    def make(viewport=None):
+        options = {"locale": "da-DK", "base_url": live_server.url}
+        if viewport:
+            options.update(viewport=viewport, is_mobile=True, has_touch=True)
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+def join(page, link: str, name: str) -> None:
+    page.goto(link)
+    page.get_by_label("Dit navn").fill(name)
+    page.get_by_role("button", name="Gå til arbejdsarket").click()
+
+
+def status(page, question_pk: int, scope: str):
+    return page.locator(f"#q{question_pk} .answer-{scope} [data-field-status]")
+
+
+def saved(page, question_pk: int, scope: str) -> None:
+    status(page, question_pk, scope).filter(has_text=re.compile(r"Gemt kl\. \d\d:\d\d")).wait_for()
+
+
+def autosaves(page) -> list[str]:
+    sent: list[str] = []
+    page.on("request", lambda r: sent.append(r.url) if "/gem/" in r.url else None)
+    return sent
+
+
+def test_a_stale_tab_gets_the_merge_choice_for_the_own_answer(contexts, template):
+    board = Board(template)
+    question = board.questions()[0]
+    laptop = contexts()
+    tab1 = laptop.new_page()
+    join(tab1, board.member_link, "Mads")
+    section = board.sections()[0].get_absolute_url()
+    tab1.goto(section)
+    own = f"#id_own-{question.pk}-text"
+    tab1.locator(own).fill("A")
+    saved(tab1, question.pk, "own")
+
+    tab2 = laptop.new_page()
+    tab2.goto(section)
+    assert tab2.locator(own).input_value() == "A"
+    tab2.locator(own).fill("A + B")
+    saved(tab2, question.pk, "own")
+
+    tab1.locator(own).fill("A + C")
+    conflict = tab1.locator(f"#q{question.pk} .answer-own .conflict")
+    conflict.wait_for()
+    assert "A + B" in conflict.inner_text() and "A + C" in conflict.inner_text()
+    assert Answer.objects.get(question=question).text == "A + B"  # nothing overwritten
+    conflict.get_by_role("button", name="Sæt teksterne sammen").click()
+    saved(tab1, question.pk, "own")
+    assert Answer.objects.get(question=question).text == "A + B\n\nA + C"
+    assert not csp_violations(tab1)
+
+
+def test_type_pause_and_click_elsewhere_sends_one_save(contexts, template):
+    board = Board(template)
+    question, indicator = board.questions()[:2]
+    page = contexts().new_page()
+    join(page, board.member_link, "Fie")
+    page.goto(board.sections()[0].get_absolute_url())
+    sent = autosaves(page)
+    page.locator(f"#id_own-{question.pk}-text").press_sequentially("Vi mødes ofte")
+    saved(page, question.pk, "own")
+    page.locator("h1").click()  # leaving the field fires "change" after the save
+    page.locator(f"#q{indicator.pk} .answer-own").get_by_label("I nogen grad").check()
+    saved(page, indicator.pk, "own")
+    page.wait_for_timeout(1500)  # longer than the pause before a save
+    assert len(sent) == 2, sent
+    answer = Answer.objects.get(question=question)
+    assert (answer.text, answer.version) == ("Vi mødes ofte", 1)
+
+
+def test_unsaved_words_in_a_conflict_survive_a_reload(contexts, template):
+    board = Board(template)
+    question = board.questions()[0]
+    chair = contexts().new_page()
+    member = contexts(PHONE).new_page()
+    join(chair, board.chair_link, "Fie")
+    join(member, board.member_link, "Mads")
+    section = board.sections()[0].get_absolute_url()
+    chair.goto(section)
+    member.goto(section)
+    agreed = f"#id_agreed-{question.pk}-text"
+    chair.locator(agreed).fill("Dialogmøder hver måned")
+    saved(chair, question.pk, "agreed")
+    member.locator(agreed).fill("Morgenkaffe for forældre")
+    member.locator(f"#q{question.pk} .answer-agreed .conflict").wait_for()
+
+    member.reload()
+    # The words come back in the field, and the choice is offered again: nothing overwritten.
+    assert member.locator(agreed).input_value() == "Morgenkaffe for forældre"
+    conflict = member.locator(f"#q{question.pk} .answer-agreed .conflict")
+    conflict.wait_for()
+    assert Answer.objects.get(question=question, participant=None).text == (
+        "Dialogmøder hver måned"
+    )
+    conflict.get_by_role("button", name="Sæt teksterne sammen").click()
+    saved(member, question.pk, "agreed")
+    member.reload()
+    assert member.locator(agreed).input_value() == (
+        "Dialogmøder hver måned\n\nMorgenkaffe for forældre"
+    )
+    assert member.locator(".conflict").count() == 0
+
+
+@pytest.mark.parametrize("event", ["renewed", "done"])
+def test_a_member_typing_when_the_link_changes_is_told_why_and_keeps_the_text(
+    contexts, template, event
+):
+    board = Board(template)
+    question = board.questions()[0]
+    page = contexts(PHONE).new_page()
+    join(page, board.member_link, "Mads")
+    page.goto(board.sections()[0].get_absolute_url())
+    own = page.locator(f"#id_own-{question.pk}-text")
+    own.fill("Første tanke")
+    saved(page, question.pk, "own")
+    worksheet = Worksheet.objects.get()
+    if event == "renewed":
+        services.rotate_member_link(worksheet)
+        expected = "fornyet"
+    else:
+        services.mark_done(worksheet, True)
+        expected = "markeret som færdigt"
+    own.fill("Første tanke og en anden")
+    message = status(page, question.pk, "own").filter(has_text=expected)
+    message.wait_for()
+    assert "kopiér" in message.inner_text()
+    assert own.input_value() == "Første tanke og en anden"
+    assert Answer.objects.get(question=question).text == "Første tanke"
