@@ -303,6 +303,18 @@ class Worksheet(models.Model):
         _("sidste aktivitet"), default=timezone.now, db_index=True
     )
     done_at = models.DateTimeField(_("markeret færdig"), null=True, blank=True)
+    answer_by = models.DateField(
+        _("svarfrist"),
+        null=True,
+        blank=True,
+        help_text=_("Hvornår medlemmerne skal have svaret. Står i invitationen."),
+    )
+    meeting_date = models.DateField(
+        _("mødedato"),
+        null=True,
+        blank=True,
+        help_text=_("Mødet, hvor bestyrelsen taler svarene igennem."),
+    )
 
     objects = WorksheetQuerySet.as_manager()
 

@@ -56,9 +56,9 @@ QUERY_COUNTS = {
     "manage": 4,
     "delete": 5,
     "step": 4,
-    "pdf": 6,
+    "pdf": 7,
     "csv": 6,
-    "xlsx": 6,
+    "xlsx": 7,
 }
 
 
