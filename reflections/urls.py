@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import autosave, board, chair, collect, links, results
+from .views import autosave, board, chair, collect, links, meeting, results
 
 app_name = "reflections"
 
@@ -27,4 +27,8 @@ urlpatterns = [
     path("ark/<str:key>/formand/nyt-link/", chair.rotate, name="rotate"),
     path("ark/<str:key>/formand/status/", chair.set_status, name="status"),
     path("ark/<str:key>/formand/slet/", chair.delete, name="delete"),
+    path("ark/<str:key>/formand/moedet/", meeting.prepare, name="prepare"),
+    path("ark/<str:key>/formand/overblik/", meeting.overview, name="overview"),
+    path("ark/<str:key>/formand/overblik.pdf", meeting.overview_download, name="overview_pdf"),
+    path("ark/<str:key>/kalender.ics", meeting.calendar_file, name="calendar"),
 ]

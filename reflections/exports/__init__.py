@@ -1,4 +1,4 @@
-"""What a board takes away: the result as PDF, its answers as Excel and CSV, its dates as a calendar.
+"""What a board takes away: the result as PDF, the answers as Excel and CSV, its dates (.ics).
 
 The file names say school, worksheet and day, so a folder of downloads sorts itself.
 """

@@ -1,6 +1,6 @@
 """The board's result as a PDF: the agreed answers, who took part, the ratings and the steps.
 
-Made with reportlab (platypus), with the DejaVu fonts shipped in static/fonts for the Danish letters.
+Made with reportlab (platypus) and the DejaVu fonts in static/fonts, for the Danish letters.
 """
 
 from __future__ import annotations
@@ -202,9 +202,7 @@ class _PdfStory:
         return self.table(data, [10 * mm, 56 * mm] + [17 * mm] * 5 + [23 * mm])
 
 
-def result_pdf(
-    result: Result, members: list[Participant], *, with_members: bool = False
-) -> bytes:
+def result_pdf(result: Result, members: list[Participant], *, with_members: bool = False) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm

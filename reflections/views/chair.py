@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .. import services, sessions
 from ..access import access_for, private
+from ..meeting import invitation_text, member_progress
 from .shared import board_context
 
 
@@ -18,11 +19,13 @@ from .shared import board_context
 def manage(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key, chair=True)
     fresh = sessions.take_new_links(request, key)
-    participants = list(acc.worksheet.participants.all())
+    progress = member_progress(acc.worksheet)
+    # The one moment the member link is readable: the invitation can carry it.
+    invitation = invitation_text(acc.worksheet, fresh["member"]) if "member" in fresh else ""
     return render(
         request,
         "reflections/manage.html",
-        board_context(acc, request, fresh=fresh, participants=participants),
+        board_context(acc, request, fresh=fresh, progress=progress, invitation=invitation),
     )
 
 

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from ..exports import XLSX_TYPE, filename, pdf, sheets
 from ..access import Access, access_for, private
 from ..charts import ratings_chart
+from ..exports import XLSX_TYPE, filename, pdf, sheets
 from ..models import Rating, Worksheet
 from ..results import build_result
 from .shared import board_context
