@@ -31,4 +31,6 @@ urlpatterns = [
     path("ark/<str:key>/formand/overblik/", meeting.overview, name="overview"),
     path("ark/<str:key>/formand/overblik.pdf", meeting.overview_download, name="overview_pdf"),
     path("ark/<str:key>/kalender.ics", meeting.calendar_file, name="calendar"),
+    path("ark/<str:key>/formand/moedevisning/", meeting.meeting_mode, name="meeting_start"),
+    path("ark/<str:key>/formand/moedevisning/<int:number>/", meeting.meeting_mode, name="meeting"),
 ]

@@ -4,8 +4,9 @@ PDF) and the calendar file."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -101,3 +102,46 @@ def calendar_file(request: HttpRequest, key: str) -> HttpResponse:
     name = filename(acc.worksheet, "ics")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _meeting_url(key: str, number: int, *, hidden: bool, shown: bool = False) -> str:
+    url = reverse("reflections:meeting", args=[key, number])
+    if hidden:
+        url += "?skjul=1" + ("&vis=1" if shown else "")
+    return url
+
+
+@private
+@require_GET
+def meeting_mode(request: HttpRequest, key: str, number: int = 1) -> HttpResponse:
+    """The projector: one question at a time, members' answers side by side, the ratings and the
+    agreed answer. With "skjul", each question starts with the answers hidden until revealed."""
+    acc = access_for(request, key, chair=True)
+    result = build_result(acc.worksheet)
+    questions = result.questions
+    if not 1 <= number <= len(questions):
+        raise Http404
+    q = questions[number - 1]
+    hidden = request.GET.get("skjul") == "1"
+    revealed = not hidden or request.GET.get("vis") == "1"
+    section = next(s.section for s in result.sections if q in s.questions)
+    context = board_context(
+        acc,
+        request,
+        q=q,
+        rated=[q],
+        answers=[answer for answer in q.members if answer.is_answered],
+        number=number,
+        total=len(questions),
+        section=section,
+        hidden=hidden,
+        revealed=revealed,
+        chart=ratings_chart([q], _("ikke vurderet"), _("Fælles")) if q.question.is_rating else None,
+        ratings=Rating.choices,
+        previous_url=_meeting_url(key, number - 1, hidden=hidden) if number > 1 else "",
+        next_url=_meeting_url(key, number + 1, hidden=hidden) if number < len(questions) else "",
+        reveal_url=_meeting_url(key, number, hidden=True, shown=True),
+        hide_url=_meeting_url(key, number, hidden=True),
+        show_all_url=_meeting_url(key, number, hidden=False),
+    )
+    return render(request, "reflections/meeting.html", context)

@@ -58,13 +58,15 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         ("overview", "GET", url("overview"), None, True),
         ("overview-pdf", "GET", url("overview_pdf"), None, True),
         ("calendar", "GET", url("calendar"), None, False),
+        ("meeting-start", "GET", url("meeting_start"), None, True),
+        ("meeting", "GET", url("meeting", 2) + "?skjul=1", None, True),
     ]
 
 
 ENDPOINT_NAMES = [
     "worksheet", "join", "section", "section-save", "autosave", "step", "step-save", "result",
     "pdf", "csv", "xlsx", "blank", "manage", "rotate", "status", "delete-confirm", "delete",
-    "prepare", "prepare-save", "overview", "overview-pdf", "calendar",
+    "prepare", "prepare-save", "overview", "overview-pdf", "calendar", "meeting-start", "meeting",
 ]  # fmt: skip
 
 

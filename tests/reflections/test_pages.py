@@ -40,6 +40,7 @@ def board_pages(board) -> dict[str, str]:
         "delete": reverse("reflections:delete", args=[key]),
         "prepare": reverse("reflections:prepare", args=[key]),
         "overview-sheet": reverse("reflections:overview", args=[key]),
+        "meeting": reverse("reflections:meeting", args=[key, 2]),
         "step": reverse(
             "reflections:step_edit",
             args=[key, NextStep.objects.filter(worksheet=board.worksheet).first().pk],
@@ -65,6 +66,7 @@ QUERY_COUNTS = {
     "overview-sheet": 8,
     "overview-pdf": 7,
     "calendar": 3,
+    "meeting": 7,
 }
 
 
