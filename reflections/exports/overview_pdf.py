@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from ..results import Result
-from .pdf import _fonts
+from .pdf import _fonts, _PdfStory
 
 CELL_CHARS = 220
 PORTRAIT_MEMBERS = 3
@@ -67,5 +67,9 @@ def overview_pdf(result: Result, header: list[str], table: list[list]) -> bytes:
         bottomMargin=12 * mm, title=f"{_('Overblik')}: {worksheet.title}", lang="da",
     )  # fmt: skip
     heading = f"{_('Overblik')}: {worksheet.title} – {worksheet.school_name}"
-    document.build([Paragraph(escape(heading), title), grid])
+    story = [Paragraph(escape(heading), title), grid]
+    if result.rated:  # the ratings at a glance: how many chose what, and the board's own
+        ratings = _PdfStory(result, [], with_members=False)
+        story += [ratings.paragraph(_("Vurderinger"), "h2"), ratings.ratings_table()]
+    document.build(story)
     return buffer.getvalue()

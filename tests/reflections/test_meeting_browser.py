@@ -132,6 +132,9 @@ def test_preparation_overview_and_meeting_pages_are_accessible(chair_page, board
     expect(page.locator(".meeting-answer")).to_have_count(0)
     page.get_by_role("link", name="Vis medlemmernes svar").click()
     expect(page.locator(".meeting-answer")).to_have_count(4)
+    # Side by side on a projector's width: the first answers share a row.
+    first, second = (page.locator(".meeting-answer").nth(i).bounding_box() for i in (0, 1))
+    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"]
     check(page, "meeting mode, answers shown")
     page.get_by_role("link", name="Næste spørgsmål").click()
     expect(page.locator(".meeting-question")).to_contain_text("2.")

@@ -166,3 +166,5 @@ def test_the_overview_pdf_turns_to_landscape_when_wide(chair, board, members, la
     assert (box.width > box.height) is landscape
     text = reader.pages[0].extract_text()
     assert "Formand Fie" in text and ("Svar fra 0" in text) is (members > 1)
+    flat = " ".join(text.split())
+    assert "Vurderinger" in flat and "Fælles vurdering" in flat  # the ratings at a glance
