@@ -168,3 +168,20 @@ def test_the_overview_pdf_turns_to_landscape_when_wide(chair, board, members, la
     assert "Formand Fie" in text and ("Svar fra 0" in text) is (members > 1)
     flat = " ".join(text.split())
     assert "Vurderinger" in flat and "Fælles vurdering" in flat  # the ratings at a glance
+
+
+def test_text_in_a_step_cannot_add_events_or_fields_to_the_calendar(member, chair, board):
+    NextStep.objects.create(
+        worksheet=board.worksheet,
+        question=board.questions()[2],
+        what="Møde\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Falsk",
+        who="Søren\nATTENDEE:mailto:x@example.org",
+        when="1.5.2027",
+    )
+    result = member.get(reverse("reflections:result", args=[board.key])).content.decode()
+    assert reverse("reflections:calendar", args=[board.key]) in result  # members find it too
+    raw = member.get(reverse("reflections:calendar", args=[board.key])).content.decode()
+    lines = raw.replace("\r\n ", "").split("\r\n")
+    assert lines.count("BEGIN:VEVENT") == 1 and lines.count("END:VEVENT") == 1
+    assert not any(line.startswith(("SUMMARY:Falsk", "ATTENDEE")) for line in lines)
+    assert "SUMMARY:Næste skridt: Møde\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:Falsk" in lines
