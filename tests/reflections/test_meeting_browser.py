@@ -193,3 +193,29 @@ def test_meeting_mode_moves_with_the_keyboard_while_a_member_answers(browser, li
     finally:
         chair_context.close()
         phone.close()
+
+
+def test_twelve_questions_and_five_members_fit_one_landscape_page(page, big_board):
+    """The overview to bring to the meeting: long answers are shortened, so the table of a
+    full worksheet stays on one sheet of paper, printed from the browser or as PDF."""
+    long = "synes, at vi allerede gør meget, men at forældrene kunne inddrages mere i " * 3
+    for name in ["Anna", "Bo", "Carl", "Dorthe", "Erik"]:
+        client = Client()
+        open_link(client, big_board.member_link, name)
+        for question in big_board.questions():
+            payload = {"scope": "own", "text": f"{name} {long}"}
+            if question.is_rating:
+                payload["rating"] = "some"
+            autosave(client, big_board, question, **payload)
+    page.goto(big_board.chair_link)
+    page.goto(reverse("reflections:overview", args=[big_board.key]))
+    printed = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    # The answers stand only in the table (the ratings below may take a second page).
+    grid_pages = [p for p in printed.pages if "Erik synes" in p.extract_text()]
+    assert len(grid_pages) == 1
+    assert "Spørgsmål nummer 12" in grid_pages[0].extract_text()
+    client = Client()
+    open_link(client, big_board.chair_link)
+    pdf = client.get(reverse("reflections:overview_pdf", args=[big_board.key])).content
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert sum("Erik synes" in text for text in pages) == 1, len(pages)
