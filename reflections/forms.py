@@ -251,3 +251,36 @@ class AnsweringForm(forms.ModelForm):
             ),
             "anonymous": _("Medlemmerne får det at vide på arbejdsarket."),
         }
+
+
+class MeetingDatesForm(forms.Form):
+    """The chair's two dates: when members should have answered, and the meeting."""
+
+    answer_by = forms.DateField(
+        label=_("Svarfrist"),
+        required=False,
+        help_text=_("Hvornår medlemmerne skal have svaret. Skriv fx 15.3.2027."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"],
+        error_messages={"invalid": _("Skriv en dato, fx 15.3.2027.")},
+    )
+    meeting_date = forms.DateField(
+        label=_("Mødedato"),
+        required=False,
+        help_text=_("Mødet, hvor I taler svarene igennem."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"],
+        error_messages={"invalid": _("Skriv en dato, fx 15.3.2027.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        answer_by, meeting = data.get("answer_by"), data.get("meeting_date")
+        if answer_by and meeting and answer_by > meeting:
+            self.add_error(
+                "answer_by",
+                forms.ValidationError(
+                    _("Svarfristen skal ligge før mødet eller samme dag."), code="after_meeting"
+                ),
+            )
+        return data

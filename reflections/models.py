@@ -366,6 +366,18 @@ class Worksheet(models.Model):
         default=False,
         help_text=_("De andre ser svar og vurderinger uden navn."),
     )
+    answer_by = models.DateField(
+        _("svarfrist"),
+        null=True,
+        blank=True,
+        help_text=_("Hvornår medlemmerne skal have svaret. Står i invitationen."),
+    )
+    meeting_date = models.DateField(
+        _("mødedato"),
+        null=True,
+        blank=True,
+        help_text=_("Mødet, hvor bestyrelsen taler svarene igennem."),
+    )
 
     objects = WorksheetQuerySet.as_manager()
 

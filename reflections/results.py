@@ -84,14 +84,20 @@ class Result:
         return sum(s.answered for s in self.sections)
 
 
+def numbered_questions(worksheet: Worksheet) -> list[tuple[int, WorksheetQuestion]]:
+    """Every question with its number: one count through the whole worksheet, section by
+    section, so "11." is question 11 on a section page, on paper, in the PDF and in Excel."""
+    questions = WorksheetQuestion.objects.filter(worksheet=worksheet).order_by(
+        "section__position", "section_id", "position", "pk"
+    )
+    return list(enumerate(questions, start=1))
+
+
 def build_result(worksheet: Worksheet, sections: list[WorksheetSection] | None = None) -> Result:
     """Everything about the worksheet (or some sections) in four queries."""
     if sections is None:
         sections = list(worksheet.sections.all())
-    section_ids = [s.pk for s in sections]
-    questions = WorksheetQuestion.objects.filter(
-        worksheet=worksheet, section_id__in=section_ids
-    ).order_by("position", "pk")
+    section_ids = {s.pk for s in sections}
     answers = (
         Answer.objects.filter(worksheet=worksheet, question__section_id__in=section_ids)
         .select_related("participant")
@@ -100,7 +106,10 @@ def build_result(worksheet: Worksheet, sections: list[WorksheetSection] | None =
     steps = NextStep.objects.filter(worksheet=worksheet, question__section_id__in=section_ids)
     by_question: dict[int, QuestionResult] = {}
     by_section: dict[int, list[QuestionResult]] = defaultdict(list)
-    for number, question in enumerate(questions, start=1):
+    for number, question in numbered_questions(worksheet):
+        if question.section_id not in section_ids:
+            continue  # another section's question: counted for the numbers, not shown
+        question.worksheet = worksheet
         result = QuestionResult(question, number)
         by_question[question.pk] = result
         by_section[question.section_id].append(result)

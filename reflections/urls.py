@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import autosave, board, chair, collect, links, live, results
+from .views import autosave, board, chair, collect, links, live, meeting, results
 
 app_name = "reflections"
 
@@ -33,4 +33,10 @@ urlpatterns = [
     path("ark/<str:key>/formand/svarform/", chair.answering, name="answering"),
     path("ark/<str:key>/afsnit/<int:section_id>/nyt/", live.section_live, name="section_live"),
     path("ark/<str:key>/formand/deltagere/", chair.change_participants, name="participants"),
+    path("ark/<str:key>/formand/moedet/", meeting.prepare, name="prepare"),
+    path("ark/<str:key>/formand/overblik/", meeting.overview, name="overview"),
+    path("ark/<str:key>/formand/overblik.pdf", meeting.overview_download, name="overview_pdf"),
+    path("ark/<str:key>/kalender.ics", meeting.calendar_file, name="calendar"),
+    path("ark/<str:key>/formand/moedevisning/", meeting.meeting_mode, name="meeting_start"),
+    path("ark/<str:key>/formand/moedevisning/<int:number>/", meeting.meeting_mode, name="meeting"),
 ]

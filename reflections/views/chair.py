@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from .. import services, sessions
 from ..access import Access, Role, access_for, private
 from ..forms import AnsweringForm, MergeParticipantsForm, RemoveParticipantForm
+from ..meeting import invitation_text, member_progress
 from ..participants import merge_participants, remove_participant
 from .shared import board_context
 
@@ -20,11 +21,16 @@ def _manage_page(request: HttpRequest, acc: Access, status: int = 200, **forms) 
     forms.setdefault("answering_form", AnsweringForm(instance=acc.worksheet))
     forms.setdefault("merge_form", MergeParticipantsForm(participants=participants))
     forms.setdefault("remove_form", RemoveParticipantForm(participants=participants))
+    fresh = sessions.take_new_links(request, acc.worksheet.key)
+    # The one moment the member link is readable: the invitation can carry it.
+    invitation = invitation_text(acc.worksheet, fresh["member"]) if "member" in fresh else ""
     context = board_context(
         acc,
         request,
-        fresh=sessions.take_new_links(request, acc.worksheet.key),
+        fresh=fresh,
         participants=participants,
+        progress=member_progress(acc.worksheet),
+        invitation=invitation,
         **forms,
     )
     return render(request, "reflections/manage.html", context, status=status)

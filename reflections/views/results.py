@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .. import exports
 from ..access import Access, access_for, private
 from ..charts import ratings_chart
+from ..exports import XLSX_TYPE, filename, pdf, sheets
 from ..models import Rating, Worksheet
 from ..results import build_result
 from .shared import board_context
@@ -42,7 +42,7 @@ def blank(request: HttpRequest, key: str) -> HttpResponse:
 
 def _download(worksheet: Worksheet, content: bytes, content_type: str, extension: str):
     response = HttpResponse(content, content_type=content_type)
-    name = exports.filename(worksheet, extension)
+    name = filename(worksheet, extension)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -52,7 +52,8 @@ def _download(worksheet: Worksheet, content: bytes, content_type: str, extension
 def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
     with_members = request.GET.get("medlemmer") == "1"
-    content = exports.result_pdf(build_result(acc.worksheet), with_members=with_members)
+    members = list(acc.worksheet.participants.all())
+    content = pdf.result_pdf(build_result(acc.worksheet), members, with_members=with_members)
     return _download(acc.worksheet, content, "application/pdf", "pdf")
 
 
@@ -60,7 +61,7 @@ def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
 @require_GET
 def export_csv(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
-    content = exports.answers_csv(build_result(acc.worksheet))
+    content = sheets.answers_csv(build_result(acc.worksheet))
     return _download(acc.worksheet, content, "text/csv; charset=utf-8", "csv")
 
 
@@ -68,5 +69,6 @@ def export_csv(request: HttpRequest, key: str) -> HttpResponse:
 @require_GET
 def export_xlsx(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
-    content = exports.answers_xlsx(build_result(acc.worksheet))
-    return _download(acc.worksheet, content, exports.XLSX_TYPE, "xlsx")
+    members = list(acc.worksheet.participants.all())
+    content = sheets.answers_xlsx(build_result(acc.worksheet), members)
+    return _download(acc.worksheet, content, XLSX_TYPE, "xlsx")

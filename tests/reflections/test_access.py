@@ -66,6 +66,13 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
             True,
         ),
         ("live", "GET", url("section_live", first.pk), None, False),
+        ("prepare", "GET", url("prepare"), None, True),
+        ("prepare-save", "POST", url("prepare"), {"meeting_date": "2027-03-08"}, True),
+        ("overview", "GET", url("overview"), None, True),
+        ("overview-pdf", "GET", url("overview_pdf"), None, True),
+        ("calendar", "GET", url("calendar"), None, False),
+        ("meeting-start", "GET", url("meeting_start"), None, True),
+        ("meeting", "GET", url("meeting", 2) + "?skjul=1", None, True),
     ]
 
 
@@ -73,6 +80,7 @@ ENDPOINT_NAMES = [
     "worksheet", "join", "section", "section-save", "autosave", "step", "step-save", "result",
     "pdf", "csv", "xlsx", "blank", "manage", "rotate", "status", "delete-confirm", "delete",
     "personal-link", "participants", "hand-over", "answering", "live",
+    "prepare", "prepare-save", "overview", "overview-pdf", "calendar", "meeting-start", "meeting",
 ]  # fmt: skip
 
 
@@ -259,7 +267,7 @@ def test_forged_ids_from_another_board_get_404(member, board, other_board):
 
 
 @pytest.mark.parametrize("name", [n for n in ENDPOINT_NAMES if n in {
-    "join", "section-save", "autosave", "step-save", "rotate", "status", "delete",
+    "join", "section-save", "autosave", "step-save", "rotate", "status", "delete", "prepare-save",
 }])  # fmt: skip
 def test_every_worksheet_post_needs_the_csrf_token(board, name):
     client = Client(enforce_csrf_checks=True)

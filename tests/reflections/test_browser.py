@@ -152,7 +152,7 @@ def test_a_board_works_together_in_two_browsers(contexts, template, live_server,
     text = "\n".join(page.extract_text() for page in pdf.pages)
     assert "Dialogmøder hver måned" in text and "Søren" in text and "Skovvejens Skole" in text
     with chair.expect_download() as info:
-        chair.get_by_role("link", name="Alle svar som CSV (Excel)").click()
+        chair.get_by_role("link", name="Hent svarene som CSV i stedet").click()
     raw = info.value.path().read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
@@ -160,11 +160,12 @@ def test_a_board_works_together_in_two_browsers(contexts, template, live_server,
         "Vi mødes ofte – æøå og mere" in row or "Skrevet uden net og mere" in row for row in rows
     )
     with chair.expect_download() as info:
-        chair.get_by_role("link", name="Alle svar som XLSX (Excel)").click()
+        chair.get_by_role("link", name="Hent alle svar i Excel").click()
     assert info.value.suggested_filename.endswith(".xlsx")
-    sheet = load_workbook(io.BytesIO(info.value.path().read_bytes())).active
-    values = {cell.value for row in sheet.iter_rows() for cell in row}
+    book = load_workbook(io.BytesIO(info.value.path().read_bytes()))
+    values = {cell.value for row in book["Alle svar"].iter_rows() for cell in row}
     assert "Trivselsmålingen" in values and "Mads" in values
+    assert "Mads" in [cell.value for cell in book["Side om side"][1]]
 
 
 def test_every_worksheet_page_has_no_axe_violations(contexts, template, live_server):

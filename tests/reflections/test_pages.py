@@ -38,6 +38,9 @@ def board_pages(board) -> dict[str, str]:
         "blank": reverse("reflections:blank", args=[key]),
         "manage": reverse("reflections:manage", args=[key]),
         "delete": reverse("reflections:delete", args=[key]),
+        "prepare": reverse("reflections:prepare", args=[key]),
+        "overview-sheet": reverse("reflections:overview", args=[key]),
+        "meeting": reverse("reflections:meeting", args=[key, 2]),
         "step": reverse(
             "reflections:step_edit",
             args=[key, NextStep.objects.filter(worksheet=board.worksheet).first().pk],
@@ -53,12 +56,17 @@ QUERY_COUNTS = {
     "steps-section": 8,  # + the deleted steps, which can be undone
     "result": 7,
     "blank": 7,
-    "manage": 4,
+    "manage": 7,
     "delete": 5,
     "step": 4,
-    "pdf": 6,
+    "pdf": 7,
     "csv": 6,
-    "xlsx": 6,
+    "xlsx": 7,
+    "prepare": 8,
+    "overview-sheet": 8,
+    "overview-pdf": 7,
+    "calendar": 3,
+    "meeting": 7,
 }
 
 
@@ -85,6 +93,8 @@ def test_board_pages_have_a_fixed_number_of_queries(
             "pdf": reverse("reflections:result_pdf", args=[board.key]),
             "csv": reverse("reflections:export_csv", args=[board.key]),
             "xlsx": reverse("reflections:export_xlsx", args=[board.key]),
+            "overview-pdf": reverse("reflections:overview_pdf", args=[board.key]),
+            "calendar": reverse("reflections:calendar", args=[board.key]),
         }
     )
     for name, url in urls.items():

@@ -1,141 +1,23 @@
-"""The board's result as PDF, CSV (for Danish Excel) and XLSX."""
+"""The board's result as a PDF: the agreed answers, who took part, the ratings and the steps.
+
+Made with reportlab (platypus) and the DejaVu fonts in static/fonts, for the Danish letters.
+"""
 
 from __future__ import annotations
 
-import csv
 import io
 from functools import cache
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from values.models import danish_slugify
-from values.spreadsheets.formulas import neutralise_cell
-
-from .models import QuestionKind, Worksheet
-from .results import Result
+from ..models import Participant, QuestionKind
+from ..results import Result
+from . import local_time as _local
 
 FONT_DIR = settings.BASE_DIR / "static" / "fonts"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def filename(worksheet: Worksheet, extension: str) -> str:
-    """ASCII only, so the header needs no encoding: "arbejdsark-vaerdier-skovvejens-skole.pdf"."""
-    stem = danish_slugify(f"{worksheet.title} {worksheet.school_name}", max_length=70)
-    return f"arbejdsark-{stem}.{extension}"
-
-
-def _local(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
-
-
-# --- Spreadsheets --------------------------------------------------------------------------------
-
-
-def _columns() -> list[str]:
-    return [
-        _("Afsnit"),
-        _("Nr."),
-        _("Spørgsmål"),
-        _("Type"),
-        _("Svar fra"),
-        _("Svar"),
-        _("Vurdering"),
-        _("Hvordan ved vi det?"),
-        _("Hvad"),
-        _("Hvem"),
-        _("Hvornår"),
-        _("Sidst gemt"),
-    ]
-
-
-def rows(result: Result) -> list[list]:
-    """One row per answer and per next step: the agreed answer first, then each member's."""
-    table = []
-    agreed_label = _("Bestyrelsens fælles svar")
-    for section in result.sections:
-        for q in section.questions:
-            question = q.question
-            base = [section.section.title, q.number, question.text, question.get_kind_display()]
-            if question.kind != QuestionKind.NEXT_STEPS:
-                answer = q.agreed
-                table.append(
-                    base
-                    + [
-                        agreed_label,
-                        answer.text if answer else "",
-                        answer.get_rating_display() if answer and answer.rating else "",
-                        answer.evidence if answer else "",
-                        "",
-                        "",
-                        "",
-                        _local(answer.updated_at) if answer else "",
-                    ]
-                )
-            for step in q.steps:
-                table.append(
-                    base + [_("Næste skridt"), "", "", "", step.what, step.who, step.when, ""]
-                )
-            for answer in q.members:
-                table.append(
-                    base
-                    + [
-                        answer.participant.display_name,
-                        answer.text,
-                        answer.get_rating_display() if answer.rating else "",
-                        answer.evidence,
-                        "",
-                        "",
-                        "",
-                        _local(answer.updated_at),
-                    ]
-                )
-    return table
-
-
-def answers_csv(result: Result) -> bytes:
-    """UTF-8 with BOM and ";" between fields: what Excel in Danish expects on double-click."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(_columns())
-    for row in rows(result):
-        writer.writerow([neutralise_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def answers_xlsx(result: Result) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font
-
-    def clean(value):
-        if isinstance(value, str):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        return neutralise_cell(value)
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Svar")[:31]
-    sheet.append(_columns())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows(result):
-        sheet.append([clean(cell) for cell in row])
-    widths = [22, 5, 50, 18, 20, 60, 14, 40, 30, 18, 14, 16]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str):
-                # Text stays text: nothing a board wrote is ever evaluated as a formula.
-                cell.data_type = "s"
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 # --- PDF -----------------------------------------------------------------------------------------
@@ -166,21 +48,24 @@ def _para(text: str) -> str:
 class _PdfStory:
     """The result as reportlab flowables: header, each question, the ratings, the next steps."""
 
-    def __init__(self, result: Result, *, with_members: bool):
+    def __init__(self, result: Result, members: list[Participant], *, with_members: bool):
         from reportlab.lib import colors
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.platypus import TableStyle
 
-        self.result, self.with_members = result, with_members
+        self.result, self.members, self.with_members = result, members, with_members
         self.regular, bold = _fonts()
         base = ParagraphStyle("base", fontName=self.regular, fontSize=10, leading=14)
         self.styles = {
             "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=18, leading=23),
+            # keepWithNext: a heading moves to the next page with what it heads, never alone.
             "h2": ParagraphStyle(
                 "h2", parent=base, fontName=bold, fontSize=13, leading=17, spaceBefore=10,
-                spaceAfter=4,
+                spaceAfter=4, keepWithNext=1,
             ),
-            "question": ParagraphStyle("question", parent=base, fontName=bold, spaceBefore=8),
+            "question": ParagraphStyle(
+                "question", parent=base, fontName=bold, spaceBefore=8, keepWithNext=1
+            ),
             "meta": ParagraphStyle(
                 "meta", parent=base, fontSize=8.5, leading=11, textColor=colors.HexColor("#4a4a4a")
             ),
@@ -234,19 +119,32 @@ class _PdfStory:
                 },
                 "meta",
             ),
+            *self.participants(),
             Spacer(1, 4 * mm),
         ]
         for section in result.sections:
-            story.append(self.paragraph(section.section.title, "h2"))
+            heading = [self.paragraph(section.section.title, "h2")]
             for q in section.questions:
+                # The section heading goes with its first question, the question with the
+                # start of its answer: a page never ends on a heading.
                 block = self.question_block(q)
-                story.append(KeepTogether(block[:3]))
+                story.append(KeepTogether(heading + block[:3]))
                 story.extend(block[3:])
+                heading = []
+            story.extend(heading)
         if result.rated:
             story += [self.paragraph(_("Vurderinger"), "h2"), self.ratings_table()]
         if result.steps:
             story += [self.paragraph(_("Næste skridt"), "h2"), self.steps_table(result.steps)]
         return story
+
+    def participants(self) -> list:
+        """Who took part: everyone who joined the worksheet with their name."""
+        if not self.members:
+            return []
+        names = ", ".join(member.display_name for member in self.members)
+        label = _("Deltagere (%(count)d):") % {"count": len(self.members)}
+        return [self.paragraph(f"{label} {names}", "base")]
 
     def question_block(self, q) -> list:
         question = q.question
@@ -304,13 +202,13 @@ class _PdfStory:
         return self.table(data, [10 * mm, 56 * mm] + [17 * mm] * 5 + [23 * mm])
 
 
-def result_pdf(result: Result, *, with_members: bool = False) -> bytes:
+def result_pdf(result: Result, members: list[Participant], *, with_members: bool = False) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    pdf = _PdfStory(result, with_members=with_members)
+    pdf = _PdfStory(result, members, with_members=with_members)
     worksheet = result.worksheet
     buffer = io.BytesIO()
     document = SimpleDocTemplate(

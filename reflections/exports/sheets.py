@@ -1,0 +1,161 @@
+"""The board's answers as spreadsheets: CSV for those who ask, XLSX as the "Excel" download.
+
+CSV cells are plain text, so text a spreadsheet would run as a formula gets the project's
+apostrophe (values.spreadsheets.formulas). XLSX cells carry their type: text is written as a text
+cell with Excel's "quote prefix" style, which keeps it text even when someone edits the cell –
+no formula runs, and no apostrophe shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+from values.spreadsheets.formulas import FORMULA_STARTS, neutralise_cell
+
+from ..models import Participant, QuestionKind
+from ..results import QuestionResult, Result
+from . import local_time
+
+
+def _columns() -> list[str]:
+    return [
+        _("Afsnit"),
+        _("Nr."),
+        _("Spørgsmål"),
+        _("Type"),
+        _("Svar fra"),
+        _("Svar"),
+        _("Vurdering"),
+        _("Hvordan ved vi det?"),
+        _("Hvad"),
+        _("Hvem"),
+        _("Hvornår"),
+        _("Sidst gemt"),
+    ]
+
+
+def _answer_row(name: str, answer) -> list:
+    if answer is None:
+        return [name, "", "", "", "", "", "", ""]
+    rating = answer.get_rating_display() if answer.rating else ""
+    return [name, answer.text, rating, answer.evidence, "", "", "", local_time(answer.updated_at)]
+
+
+def rows(result: Result) -> list[list]:
+    """One row per answer and per next step: the agreed answer first, then each member's."""
+    table = []
+    agreed_label = _("Bestyrelsens fælles svar")
+    for section in result.sections:
+        for q in section.questions:
+            question = q.question
+            base = [section.section.title, q.number, question.text, question.get_kind_display()]
+            if question.kind != QuestionKind.NEXT_STEPS:
+                table.append(base + _answer_row(agreed_label, q.agreed))
+            for step in q.steps:
+                table.append(
+                    base + [_("Næste skridt"), "", "", "", step.what, step.who, step.when, ""]
+                )
+            for answer in q.members:
+                table.append(base + _answer_row(answer.participant.display_name, answer))
+    return table
+
+
+def answers_csv(result: Result) -> bytes:
+    """UTF-8 with BOM and ";" between fields: what Excel in Danish expects on double-click."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(_columns())
+    for row in rows(result):
+        writer.writerow([neutralise_cell(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+# --- Side by side --------------------------------------------------------------------------------
+
+
+def answer_cell(answer) -> str:
+    """One answer in one cell: "I nogen grad – text (Hvordan ved vi det? …)"."""
+    if answer is None or not answer.is_answered:
+        return ""
+    parts = []
+    if answer.rating:
+        parts.append(answer.get_rating_display())
+    if answer.text:
+        parts.append(answer.text)
+    cell = " – ".join(parts)
+    if answer.evidence:
+        cell += f"\n{_('Hvordan ved vi det?')} {answer.evidence}"
+    return cell
+
+
+def steps_cell(q: QuestionResult) -> str:
+    return "\n".join(
+        " · ".join(part for part in (step.what, step.who, step.when) if part) for step in q.steps
+    )
+
+
+def side_by_side(result: Result, members: list[Participant]) -> tuple[list[str], list[list]]:
+    """Questions down, members across: header and rows for the "Side om side" sheet."""
+    header = [_("Nr."), _("Afsnit"), _("Spørgsmål"), _("Bestyrelsens fælles svar")]
+    header += [member.display_name for member in members]
+    table = []
+    for section in result.sections:
+        for q in section.questions:
+            own = {answer.participant_id: answer for answer in q.members}
+            agreed = steps_cell(q) if q.question.is_next_steps else answer_cell(q.agreed)
+            row = [q.number, section.section.title, q.question.text, agreed]
+            table.append(row + [answer_cell(own.get(member.pk)) for member in members])
+    return header, table
+
+
+# --- XLSX ----------------------------------------------------------------------------------------
+
+
+def _write_sheet(
+    sheet, header: list[str], table: list[list], widths: list[int], freeze: str
+) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in table:
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    for row in sheet.iter_rows(min_row=1):
+        for cell in row:
+            if isinstance(cell.value, str):
+                # A text cell, never a formula, even if it starts with "=" or "-".
+                cell.data_type = "s"
+                cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = freeze  # the header row, and on the wide sheet the question too
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def answers_xlsx(result: Result, members: list[Participant]) -> bytes:
+    """Two sheets: questions × members side by side, and every answer on its own row."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    first = workbook.active
+    first.title = _("Side om side")[:31]
+    header, table = side_by_side(result, members)
+    _write_sheet(first, header, table, [5, 16, 50, 45] + [40] * len(members), "D2")
+    _write_sheet(
+        workbook.create_sheet(_("Alle svar")[:31]),
+        _columns(),
+        rows(result),
+        [22, 5, 50, 18, 20, 60, 14, 40, 30, 18, 14, 16],
+        "A2",
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
