@@ -29,7 +29,7 @@ def _manage_page(request: HttpRequest, acc: Access, status: int = 200, **forms) 
         request,
         fresh=fresh,
         participants=participants,
-        progress=member_progress(acc.worksheet),
+        progress=member_progress(acc.worksheet, participants),
         invitation=invitation,
         **forms,
     )
