@@ -1,0 +1,73 @@
+"""Reflection worksheets for school boards.
+
+Staff curate *templates* (ordered sections of questions taken from any framework). A board's
+*worksheet* is a private copy: its questions are snapshots of the wording at creation, so later
+edits to the content never change what a board answered. Access is by secret links whose tokens
+are stored only as hashes; see reflections/access.py.
+"""
+
+from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
+from .sources import (
+    PORTAL_QUESTION_CONTEXT,
+    RATED_ITEM_KINDS,
+    STATEMENT_PROMPT,
+    default_kind_for,
+    is_statement,
+    source_label,
+    source_wording,
+)
+from .templates import (
+    TemplateQuestion,
+    TemplateQuestionQuerySet,
+    TemplateSection,
+    TemplateSectionQuerySet,
+    WorksheetTemplate,
+    WorksheetTemplateQuerySet,
+)
+from .tokens import TOKEN_BYTES, hash_token, new_key, new_token
+from .worksheets import (
+    ANSWER_MAX_LENGTH,
+    Answer,
+    CurrentNextStepManager,
+    NextStep,
+    NextStepQuerySet,
+    Participant,
+    Worksheet,
+    WorksheetQuerySet,
+    WorksheetQuestion,
+    WorksheetSection,
+)
+
+__all__ = [
+    "ANSWER_MAX_LENGTH",
+    "PORTAL_QUESTION_CONTEXT",
+    "RATED_ITEM_KINDS",
+    "STATEMENT_PROMPT",
+    "TOKEN_BYTES",
+    "AgreedBy",
+    "Answer",
+    "CurrentNextStepManager",
+    "NextStep",
+    "NextStepQuerySet",
+    "OthersVisible",
+    "Participant",
+    "QuestionKind",
+    "Rating",
+    "TemplateQuestion",
+    "TemplateQuestionQuerySet",
+    "TemplateSection",
+    "TemplateSectionQuerySet",
+    "Worksheet",
+    "WorksheetQuerySet",
+    "WorksheetQuestion",
+    "WorksheetSection",
+    "WorksheetTemplate",
+    "WorksheetTemplateQuerySet",
+    "default_kind_for",
+    "hash_token",
+    "is_statement",
+    "new_key",
+    "new_token",
+    "source_label",
+    "source_wording",
+]
