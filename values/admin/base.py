@@ -29,7 +29,10 @@ from ..spreadsheets.formats import (
     FileProblem,
     check_columns,
     read_dataset,
+    unknown_columns,
 )
+from ..spreadsheets.reading import limits_text
+from ..spreadsheets.workbook.uploads import PreviewedFileStorage
 from .history import HistoryCompareMixin
 
 # Importing can rewrite a lot of content in one go, so it is a permission of its own
@@ -90,6 +93,8 @@ class DanishImportForm(ImportForm):
             check_columns(dataset, resource_class)
         except FileProblem as problem:
             self.add_error("import_file", ValidationError(str(problem), code="unreadable"))
+        else:
+            self.unknown_columns = unknown_columns(dataset, resource_class)
         return cleaned
 
 
@@ -115,6 +120,7 @@ class CurationAdmin(HistoryCompareMixin, ImportExportMixin, VersionAdmin):
     object_history_template = "admin/values/object_history.html"
     history_latest_first = True
     export_prefetch: tuple[str, ...] = ()
+    tmp_storage_class = PreviewedFileStorage
 
     def reversion_register(self, model, **options):
         # Models are registered in ValuesConfig.ready(), each with its own history. Left to
@@ -160,6 +166,15 @@ class CurationAdmin(HistoryCompareMixin, ImportExportMixin, VersionAdmin):
             pass
         return result
 
+    def process_import(self, request, **kwargs):
+        try:
+            return super().process_import(request, **kwargs)
+        except FileNotFoundError:
+            messages.error(request, gettext("Forhåndsvisningen er udløbet. Upload filen igen."))
+            return HttpResponseRedirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+            )
+
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
             messages.error(
@@ -193,7 +208,15 @@ class CurationAdmin(HistoryCompareMixin, ImportExportMixin, VersionAdmin):
     def get_import_context_data(self, **kwargs):
         context = super().get_import_context_data(**kwargs)
         context["max_rows"] = MAX_IMPORT_ROWS
+        context["limits"] = limits_text()
         return context
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        form = getattr(response, "context_data", {}).get("form")
+        if form is not None and getattr(form, "unknown_columns", None):
+            response.context_data["unknown_columns"] = [f"«{c}»" for c in form.unknown_columns]
+        return response
 
     def get_export_queryset(self, request):
         queryset = super().get_export_queryset(request)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..spreadsheets import workbook
+from ..spreadsheets.reading import limits_text
 from ..spreadsheets.workbook import uploads
 
 TEMPLATE = "admin/values/workbook_import.html"
@@ -114,6 +115,7 @@ class FrameworkWorkbookMixin:
             "title": gettext("Importér en hel ramme fra ét regneark"),
             "form": form,
             "max_rows": workbook.MAX_ROWS,
+            "limits": limits_text(),
         }
         if request.method == "POST" and "confirm" in request.POST:
             return self._confirm_workbook(request, context)
@@ -122,7 +124,8 @@ class FrameworkWorkbookMixin:
             report = workbook.import_workbook(data, user=request.user, dry_run=True)
             context["result"] = report
             if not report.errors:
-                context["token"] = uploads.store_upload(data, request.user)
+                name = form.cleaned_data["file"].name
+                context["token"] = uploads.store_upload(data, request.user, name)
         return TemplateResponse(request, TEMPLATE, context)
 
     def _confirm_workbook(self, request, context: dict):
@@ -133,7 +136,9 @@ class FrameworkWorkbookMixin:
                 request, gettext("Forhåndsvisningen er udløbet. Upload regnearket igen.")
             )
             return HttpResponseRedirect(reverse("admin:values_framework_workbook"))
-        report = workbook.import_workbook(data, user=request.user, dry_run=False)
+        report = workbook.import_workbook(
+            data, user=request.user, dry_run=False, file_name=uploads.upload_name(token)
+        )
         uploads.discard_upload(token)
         if report.errors:
             context["result"] = report

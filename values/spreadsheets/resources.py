@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, Status, Theme
+from ..search import index as search_index
 from . import columns
 from .formats import MAX_IMPORT_ROWS
 from .formulas import restore
@@ -109,8 +110,42 @@ class ContentResource(resources.ModelResource):
                 % {"rows": len(dataset), "max": MAX_IMPORT_ROWS}
             )
         self._seen_keys: dict[tuple, int] = {}
+        for field in self.fields.values():
+            if hasattr(field.widget, "reset"):
+                field.widget.reset()
+
+    def import_data(self, dataset, dry_run=False, **kwargs):
+        # The search index is written once, after the import commits; a preview writes none.
+        with search_index.deferred(keep=not dry_run):
+            return super().import_data(dataset, dry_run=dry_run, **kwargs)
+
+    def text_limits(self) -> dict[str, int]:
+        """Each text column's longest value: its model field's max_length."""
+        limits = {}
+        for field in self.get_import_fields():
+            if isinstance(field.widget, PublisherWidget):
+                limits[field.column_name] = Publisher._meta.get_field("name").max_length
+                continue
+            if "__" in field.attribute:  # a relation's column (the item's framework)
+                continue
+            model_field = self._meta.model._meta.get_field(field.attribute)
+            if getattr(model_field, "max_length", None) and not model_field.is_relation:
+                limits[field.column_name] = model_field.max_length
+        return limits
+
+    def check_lengths(self, row) -> None:
+        limits = self.__dict__.setdefault("_text_limits", self.text_limits())
+        for column, longest in limits.items():
+            value = row.get(column)
+            if isinstance(value, str) and len(restore(value.strip())) > longest:
+                raise ValidationError(
+                    _("Kolonnen «%(column)s» har %(length)s tegn; der er plads til højst %(max)s.")
+                    % {"column": column, "length": len(value.strip()), "max": longest},
+                    code="too_long",
+                )
 
     def before_import_row(self, row, **kwargs):
+        self.check_lengths(row)
         key = tuple(
             restore(str(row.get(column) or "").strip()).casefold() for column in self.key_columns
         )
@@ -146,6 +181,26 @@ class ContentResource(resources.ModelResource):
                     errors.setdefault(field.attribute, []).append(str(error))
         if errors:
             raise ValidationError(errors)
+
+    def get_instance(self, instance_loader, row):
+        # A row without its key (a new item's empty ID) is new, unless the same row was
+        # imported before (the same file uploaded twice): then it is that row again.
+        names = [self.fields[name].column_name for name in self.get_import_id_fields()]
+        if all(not str(row.get(name) or "").strip() for name in names):
+            return self.same_as(row)
+        return super().get_instance(instance_loader, row)
+
+    def same_as(self, row):
+        """The stored object a row without an ID repeats exactly, if any."""
+        return None
+
+    def cleaned(self, row, name: str):
+        """A column's value as its widget reads it, or None if it cannot be read."""
+        field = self.fields[name]
+        try:
+            return field.widget.clean(row.get(field.column_name), row=row)
+        except (ValueError, ValidationError):
+            return None
 
     def after_init_instance(self, instance, new, row, **kwargs):
         # An id that does not exist must not silently create a row with that id.
@@ -317,6 +372,17 @@ class ItemResource(ContentResource):
             "concepts"
         )
 
+    def same_as(self, row):
+        theme = self.cleaned(row, "theme")
+        if theme is None:
+            return None
+        return Item.objects.filter(
+            theme=theme,
+            kind=self.cleaned(row, "kind"),
+            title=self.cleaned(row, "title") or "",
+            text=self.cleaned(row, "text_") or "",
+        ).first()
+
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
         if (
@@ -355,6 +421,13 @@ class ReflectionQuestionResource(ContentResource):
         return ReflectionQuestion.objects.select_related(
             "theme__framework", "item"
         ).prefetch_related("concepts")
+
+    def same_as(self, row):
+        theme = self.cleaned(row, "theme")
+        text = self.cleaned(row, "text_")
+        if theme is None or not text:
+            return None
+        return ReflectionQuestion.objects.filter(theme=theme, text=text).first()
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
