@@ -154,7 +154,7 @@ def run_case(case: str) -> dict:
     page = response.content.decode()
     ok = "Bekræft import" in page or 'name="token"' in page
     if not ok and os.environ.get("BENCH_SHOW"):
-        sys.stderr.write(page[page.find("errorlist"):][:600])
+        sys.stderr.write(page[page.find("errorlist") :][:600])
     return {
         "case": case,
         "bytes": len(data),

@@ -8,9 +8,11 @@ class ValuesConfig(AppConfig):
 
     def ready(self) -> None:
         import reversion
+        from django.db.models.signals import pre_save
 
         from . import search
         from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+        from .text import normalise_text_fields
 
         # Here, not in a module only the admin or a view imports, so that every process – the
         # server, `manage.py shell`, `load_content` – keeps history and the search index alike.
@@ -21,3 +23,5 @@ class ValuesConfig(AppConfig):
         for model in (Concept, Publisher, Framework, Theme, Item, ReflectionQuestion):
             if not reversion.is_registered(model):
                 reversion.register(model)
+            # Line endings and control characters, before history or the index see the text.
+            pre_save.connect(normalise_text_fields, sender=model, dispatch_uid=f"text_{model}")

@@ -13,6 +13,7 @@ import reversion
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -33,6 +34,7 @@ from ..spreadsheets.formats import (
 )
 from ..spreadsheets.reading import limits_text
 from ..spreadsheets.workbook.uploads import PreviewedFileStorage
+from ..text import normalise
 from .history import HistoryCompareMixin
 
 # Importing can rewrite a lot of content in one go, so it is a permission of its own
@@ -108,7 +110,25 @@ class DanishExportForm(ExportForm):
         self.fields["format"].initial = choices[0][0] if choices else None
 
 
-class CurationAdmin(HistoryCompareMixin, ImportExportMixin, VersionAdmin):
+class NormalisedTextField(forms.CharField):
+    """A text field that reads what the browser sends (CRLF) as the content stores it (LF),
+    so a field the editor did not touch is not "changed" in the history."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise(value) if isinstance(value, str) else value
+
+
+class NormalisedTextMixin:
+    """For a ModelAdmin or an inline: every plain text field is a NormalisedTextField."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if type(db_field) in (models.CharField, models.TextField) and not db_field.choices:
+            kwargs.setdefault("form_class", NormalisedTextField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CurationAdmin(NormalisedTextMixin, HistoryCompareMixin, ImportExportMixin, VersionAdmin):
     """Import/export, history with compare and revert, shared by every content model."""
 
     formats = FORMATS

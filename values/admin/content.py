@@ -16,7 +16,7 @@ from ..spreadsheets.resources import (
     ReflectionQuestionResource,
     ThemeResource,
 )
-from .base import CurationAdmin
+from .base import CurationAdmin, NormalisedTextMixin
 from .ordering import MoveMixin
 from .preview import PreviewMixin, PreviewSwitchMixin
 from .workbook import FrameworkWorkbookMixin
@@ -53,7 +53,7 @@ class PublisherAdmin(CurationAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(NormalisedTextMixin, admin.TabularInline):
     model = Theme
     fields = ["position", "number", "title", "slug", "counts_as_theme", "status"]
     extra = 0
@@ -114,7 +114,7 @@ class InThemeMixin:
         return obj.theme.framework.title
 
 
-class ItemInline(admin.StackedInline):
+class ItemInline(NormalisedTextMixin, admin.StackedInline):
     model = Item
     fields = [
         ("position", "kind", "group"),
@@ -129,7 +129,7 @@ class ItemInline(admin.StackedInline):
     show_change_link = True
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(NormalisedTextMixin, admin.TabularInline):
     model = ReflectionQuestion
     fields = ["position", "group", "text", "item", "concepts"]
     autocomplete_fields = ["item", "concepts"]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..spreadsheets import workbook
-from ..spreadsheets.reading import limits_text
+from ..spreadsheets.reading import MAX_FILE_BYTES, Budget, limits_text
 from ..spreadsheets.workbook import uploads
 
 TEMPLATE = "admin/values/workbook_import.html"
@@ -35,12 +35,9 @@ class WorkbookUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > uploads.MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                gettext("Filen er for stor (højst %(mb)s MB).")
-                % {"mb": uploads.MAX_FILE_BYTES // (1024 * 1024)},
-                code="too_big",
-            )
+        if upload.size > MAX_FILE_BYTES:
+            too_big = gettext("den fylder mere end %(mb)s MB") % {"mb": MAX_FILE_BYTES >> 20}
+            raise forms.ValidationError(str(Budget().too_much(too_big)), code="too_big")
         data = b"".join(upload.chunks())
         if not data:
             raise forms.ValidationError(gettext("Filen er tom."), code="empty")

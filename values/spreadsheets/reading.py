@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from ..text import CONTROL_CHARACTERS
+
 #: Data rows in one file (for the workbook: all sheets together). The largest shipped framework
 #: has about 130 items and questions, so this leaves room for any real document, and a preview
 #: of this many rows answers within two seconds (bench/imports.py).
@@ -43,8 +45,6 @@ MAX_CELL_ELEMENTS = 40_000
 #: Seconds spent reading one file before it is refused.
 MAX_SECONDS = 3.0
 
-# Characters that are not text: C0 controls except tab, line feed and carriage return, and DEL.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 11: "VT", 12: "FF", 27: "ESC", 127: "DEL"}
 # How an XLSX file stores a character that XML cannot hold: _x0007_ for BEL.
 XLSX_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -18,7 +18,6 @@ from pathlib import Path
 from django.core import signing
 from import_export.tmp_storages import BaseStorage
 
-from ..reading import MAX_FILE_BYTES  # noqa: F401 – the workbook form checks it
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "foraeldresamarbejde-regneark"
 UPLOAD_SALT = "values.workbook.upload"
