@@ -18,7 +18,6 @@ from pathlib import Path
 from django.core import signing
 from import_export.tmp_storages import BaseStorage
 
-
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "foraeldresamarbejde-regneark"
 UPLOAD_SALT = "values.workbook.upload"
 UPLOAD_MAX_AGE = 60 * 60
