@@ -187,7 +187,10 @@ class ContentResource(resources.ModelResource):
         # imported before (the same file uploaded twice): then it is that row again.
         names = [self.fields[name].column_name for name in self.get_import_id_fields()]
         if all(not str(row.get(name) or "").strip() for name in names):
-            return self.same_as(row)
+            same = self.same_as(row)
+            if same is not None and columns.ID in row:
+                row[columns.ID] = same.pk  # as if the file named it: unchanged if it is
+            return same
         return super().get_instance(instance_loader, row)
 
     def same_as(self, row):
