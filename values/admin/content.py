@@ -16,6 +16,7 @@ from ..spreadsheets.resources import (
     ReflectionQuestionResource,
     ThemeResource,
 )
+from .actions import ConceptActionsMixin, publish, unpublish
 from .base import CurationAdmin, NormalisedTextMixin
 from .ordering import MoveMixin
 from .preview import PreviewMixin, PreviewSwitchMixin
@@ -62,6 +63,7 @@ class ThemeInline(NormalisedTextMixin, admin.TabularInline):
 
 @admin.register(Framework)
 class FrameworkAdmin(FrameworkWorkbookMixin, PreviewSwitchMixin, PreviewMixin, CurationAdmin):
+    actions = [publish, unpublish]
     resource_classes = [FrameworkResource]
     change_list_template = "admin/values/framework/change_list.html"
     # A source address typed without a scheme means https (Django 6's default, chosen now).
@@ -137,7 +139,8 @@ class QuestionInline(NormalisedTextMixin, admin.TabularInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
+class ThemeAdmin(ConceptActionsMixin, PreviewMixin, MoveMixin, CurationAdmin):
+    actions = [publish, unpublish]
     resource_classes = [ThemeResource]
     export_prefetch = ("concepts",)
     list_display = ["__str__", "move_controls", "framework", "position", "status"]
@@ -166,7 +169,7 @@ class ThemeAdmin(PreviewMixin, MoveMixin, CurationAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
+class ItemAdmin(ConceptActionsMixin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
     resource_classes = [ItemResource]
     export_prefetch = ("concepts",)
     list_display = ["short_text", "move_controls", "kind", "theme", "framework", "position"]
@@ -199,7 +202,9 @@ class ItemAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
 
 
 @admin.register(ReflectionQuestion)
-class ReflectionQuestionAdmin(InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
+class ReflectionQuestionAdmin(
+    ConceptActionsMixin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin
+):
     resource_classes = [ReflectionQuestionResource]
     export_prefetch = ("concepts",)
     list_display = ["text", "move_controls", "theme", "framework", "position"]
