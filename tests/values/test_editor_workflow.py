@@ -1,7 +1,9 @@
-"""Bulk actions on the changelists: publish, make draft, add a concept – one revision each."""
+"""An editor's workflow: bulk actions (publish, make draft, add a concept – one revision each)
+and the dashboard's shortcuts."""
 
 import pytest
 from django.contrib.messages import get_messages
+from django.urls import reverse
 from reversion.models import Revision
 
 from tests.conftest import make_framework
@@ -61,3 +63,12 @@ def test_a_concept_is_added_to_the_selected_items(editor_client):
     assert "Begrebet “Trivsel” er tilføjet til 2 punkter." in said(response)
     assert set(Item.objects.filter(concepts=concept)) == set(items)
     assert Revision.objects.get().comment == "Begrebet “Trivsel” tilføjet."
+
+
+@pytest.mark.django_db
+def test_the_dashboard_leads_to_importing_and_adding_a_framework(editor_client):
+    page = editor_client.get(reverse("admin_dashboard")).content.decode()
+    assert (
+        f'href="{reverse("admin:values_framework_workbook")}">Importér ramme fra regneark' in page
+    )
+    assert f'href="{reverse("admin:values_framework_add")}">Tilføj ramme' in page
