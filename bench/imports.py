@@ -165,9 +165,16 @@ def run_case(case: str) -> dict:
     }
 
 
-def setup_django_on(database: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+def make_files(folder: Path) -> dict[str, list[str]]:
+    """Every case's file written to `folder`: case → (admin, file name, path)."""
     setup_django()
+    files = {}
+    for n, case in enumerate(CASES):
+        model, name, data = case_file(case)
+        path = folder / f"{n}-{name}"
+        path.write_bytes(data)
+        files[case] = [model, name, str(path)]
+    return files
 
 
 def prepare(database: Path) -> None:
@@ -187,18 +194,27 @@ def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--case":
         print(json.dumps(run_case(sys.argv[2])))
         return
+    if len(sys.argv) == 3 and sys.argv[1] == "--make-files":
+        print(json.dumps(make_files(Path(sys.argv[2]))))
+        return
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "bench.sqlite3"
         prepare(database)
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
         heads = ("size", "answer", "seconds", "× healthz", "peak MB")
         print(f"{'file':34} " + " ".join(f"{h:>10}" for h in heads))
-        setup_django_on(database)
+        # The files are made in a process of their own: Linux keeps a parent's peak memory in
+        # the processes it starts, so a zip bomb built here would show in every case's figure.
+        made = subprocess.run(  # noqa: S603 – this script
+            [sys.executable, __file__, "--make-files", folder],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        files = json.loads(made.stdout.strip().splitlines()[-1])
         for case in CASES:
-            model, name, data = case_file(case)
-            path = Path(folder) / name
-            path.write_bytes(data)
-            env["BENCH_FILE"] = json.dumps([model, name, str(path)])
+            env["BENCH_FILE"] = json.dumps(files[case])
             out = subprocess.run(  # noqa: S603 – this script, with a case of its own list
                 [sys.executable, __file__, "--case", case],
                 env=env,
