@@ -2,9 +2,10 @@
 and the dashboard's shortcuts."""
 
 import pytest
+import reversion
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from reversion.models import Revision
+from reversion.models import Revision, Version
 
 from tests.conftest import make_framework
 from tests.values.spreadsheet_files import admin_url
@@ -72,3 +73,16 @@ def test_the_dashboard_leads_to_importing_and_adding_a_framework(editor_client):
         f'href="{reverse("admin:values_framework_workbook")}">Importér ramme fra regneark' in page
     )
     assert f'href="{reverse("admin:values_framework_add")}">Tilføj ramme' in page
+
+
+@pytest.mark.django_db
+def test_restoring_a_version_speaks_of_gendan_not_revertere(editor_client):
+    framework = make_framework(themes=1)
+    theme = framework.themes.get()
+    with reversion.create_revision():
+        theme.save()
+    version = Version.objects.get_for_object(theme).get()
+    url = reverse("admin:values_theme_revision", args=[theme.pk, version.pk])
+    page = editor_client.get(url).content.decode()
+    assert "Gendan" in page
+    assert "evertere" not in page
