@@ -13,7 +13,7 @@ TEST_WORKERS ?= 2
 # Extras for `make serve`, e.g. EXTRAS=redis for a cache shared by several app servers.
 EXTRAS ?=
 
-.PHONY: install migrate content run serve test lint reset-db
+.PHONY: install migrate content run serve test lint reset-db reset-content
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required"; exit 1; }
@@ -35,6 +35,7 @@ install: $(VENV)/.installed
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+# Adds the shipped records the database has never had; never overwrites an editor's change.
 content: migrate
 	$(BIN)/python manage.py load_content
 
@@ -61,3 +62,7 @@ lint: install
 reset-db:
 	rm -f db.sqlite3
 	$(MAKE) content
+
+# Puts the shipped text back over editors' changes; asks first (the history keeps their versions).
+reset-content: migrate
+	$(BIN)/python manage.py reset_content

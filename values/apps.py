@@ -8,10 +8,12 @@ class ValuesConfig(AppConfig):
 
     def ready(self) -> None:
         import reversion
+        from django.db.models.signals import pre_save
 
         from . import search
         from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, School, Theme
         from .opendata import rebuild
+        from .text import normalise_text_fields
 
         # Here, not in a module only the admin or a view imports, so that every process – the
         # server, `manage.py shell`, `load_content` – keeps history and the search index alike.
@@ -23,3 +25,5 @@ class ValuesConfig(AppConfig):
         for model in (Concept, Publisher, Framework, Theme, Item, ReflectionQuestion, School):
             if not reversion.is_registered(model):
                 reversion.register(model)
+            # Line endings and control characters, before history or the index see the text.
+            pre_save.connect(normalise_text_fields, sender=model, dispatch_uid=f"text_{model}")

@@ -166,7 +166,9 @@ def test_the_aspects_are_the_whole_framework_on_every_page_in_both_languages(db)
             contents.index(title) for title in aspects
         )
         # Its own heading over the introduction, and its list of aspects as a list.
-        assert '<h2 id="introduction" lang="da">Indledning</h2>' in page
+        assert (
+            'introduction-text"><span class="accordion-title" lang="da">Indledning</span>' in page
+        )
         assert "<li>Tydelige roller</li>" in page
         aspect = main_of(
             reached_from_home(client, vejle.themes.get(position=10).get_absolute_url(), language)

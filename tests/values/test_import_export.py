@@ -295,7 +295,9 @@ def test_a_ten_thousand_row_file_is_refused_whole(editor_client, content):
         for n in range(10_000)
     ]
     response = upload(editor_client, Theme, csv_bytes(THEME_HEADER, rows), "stor.csv")
-    assert "Filen har 10.000 rækker" in response.content.decode()
+    page = response.content.decode()
+    assert "Filen er for stor: den har mere end 300 rækker" in page
+    assert "Højst 300 rækker, 30 kolonner og 4.500 udfyldte celler pr. fil" in page
     assert Theme.objects.count() == 2
 
 

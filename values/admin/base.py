@@ -13,6 +13,7 @@ import reversion
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -29,7 +30,11 @@ from ..spreadsheets.formats import (
     FileProblem,
     check_columns,
     read_dataset,
+    unknown_columns,
 )
+from ..spreadsheets.reading import limits_text
+from ..spreadsheets.workbook.uploads import PreviewedFileStorage
+from ..text import normalise
 from .history import HistoryCompareMixin
 
 # Importing can rewrite a lot of content in one go, so it is a permission of its own
@@ -90,6 +95,8 @@ class DanishImportForm(ImportForm):
             check_columns(dataset, resource_class)
         except FileProblem as problem:
             self.add_error("import_file", ValidationError(str(problem), code="unreadable"))
+        else:
+            self.unknown_columns = unknown_columns(dataset, resource_class)
         return cleaned
 
 
@@ -103,7 +110,25 @@ class DanishExportForm(ExportForm):
         self.fields["format"].initial = choices[0][0] if choices else None
 
 
-class CurationAdmin(HistoryCompareMixin, ImportExportMixin, VersionAdmin):
+class NormalisedTextField(forms.CharField):
+    """A text field that reads what the browser sends (CRLF) as the content stores it (LF),
+    so a field the editor did not touch is not "changed" in the history."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise(value) if isinstance(value, str) else value
+
+
+class NormalisedTextMixin:
+    """For a ModelAdmin or an inline: every plain text field is a NormalisedTextField."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if type(db_field) in (models.CharField, models.TextField) and not db_field.choices:
+            kwargs.setdefault("form_class", NormalisedTextField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CurationAdmin(NormalisedTextMixin, HistoryCompareMixin, ImportExportMixin, VersionAdmin):
     """Import/export, history with compare and revert, shared by every content model."""
 
     formats = FORMATS
@@ -115,6 +140,7 @@ class CurationAdmin(HistoryCompareMixin, ImportExportMixin, VersionAdmin):
     object_history_template = "admin/values/object_history.html"
     history_latest_first = True
     export_prefetch: tuple[str, ...] = ()
+    tmp_storage_class = PreviewedFileStorage
 
     def reversion_register(self, model, **options):
         # Models are registered in ValuesConfig.ready(), each with its own history. Left to
@@ -160,6 +186,15 @@ class CurationAdmin(HistoryCompareMixin, ImportExportMixin, VersionAdmin):
             pass
         return result
 
+    def process_import(self, request, **kwargs):
+        try:
+            return super().process_import(request, **kwargs)
+        except FileNotFoundError:
+            messages.error(request, gettext("Forhåndsvisningen er udløbet. Upload filen igen."))
+            return HttpResponseRedirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+            )
+
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
             messages.error(
@@ -193,7 +228,15 @@ class CurationAdmin(HistoryCompareMixin, ImportExportMixin, VersionAdmin):
     def get_import_context_data(self, **kwargs):
         context = super().get_import_context_data(**kwargs)
         context["max_rows"] = MAX_IMPORT_ROWS
+        context["limits"] = limits_text()
         return context
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        form = getattr(response, "context_data", {}).get("form")
+        if form is not None and getattr(form, "unknown_columns", None):
+            response.context_data["unknown_columns"] = [f"«{c}»" for c in form.unknown_columns]
+        return response
 
     def get_export_queryset(self, request):
         queryset = super().get_export_queryset(request)

@@ -17,7 +17,8 @@ from ..spreadsheets.resources import (
     ReflectionQuestionResource,
     ThemeResource,
 )
-from .base import CurationAdmin
+from .actions import ConceptActionsMixin, publish, unpublish
+from .base import CurationAdmin, NormalisedTextMixin
 from .ordering import MoveMixin
 from .preview import PreviewMixin, PreviewSwitchMixin
 from .scoping import PublisherScopedAdmin, ScopedChoicesMixin
@@ -66,7 +67,7 @@ class PublisherAdmin(PublisherScopedAdmin, CurationAdmin):
         return super().has_delete_permission(request, obj) and is_national(request.user)
 
 
-class ThemeInline(ScopedChoicesMixin, admin.TabularInline):
+class ThemeInline(ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline):
     model = Theme
     fields = ["position", "number", "title", "slug", "counts_as_theme", "status"]
     extra = 0
@@ -77,6 +78,7 @@ class ThemeInline(ScopedChoicesMixin, admin.TabularInline):
 class FrameworkAdmin(
     PublisherScopedAdmin, FrameworkWorkbookMixin, PreviewSwitchMixin, PreviewMixin, CurationAdmin
 ):
+    actions = [publish, unpublish]
     resource_classes = [FrameworkResource]
     change_list_template = "admin/values/framework/change_list.html"
     # A source address typed without a scheme means https (Django 6's default, chosen now).
@@ -131,7 +133,7 @@ class InThemeMixin:
         return obj.theme.framework.title
 
 
-class ItemInline(ScopedChoicesMixin, admin.StackedInline):
+class ItemInline(ScopedChoicesMixin, NormalisedTextMixin, admin.StackedInline):
     model = Item
     fields = [
         ("position", "kind", "group"),
@@ -146,7 +148,7 @@ class ItemInline(ScopedChoicesMixin, admin.StackedInline):
     show_change_link = True
 
 
-class QuestionInline(ScopedChoicesMixin, admin.TabularInline):
+class QuestionInline(ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline):
     model = ReflectionQuestion
     fields = ["position", "group", "text", "item", "concepts"]
     autocomplete_fields = ["item", "concepts"]
@@ -163,7 +165,8 @@ class MaterialInline(ScopedChoicesMixin, admin.StackedInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(PublisherScopedAdmin, PreviewMixin, MoveMixin, CurationAdmin):
+class ThemeAdmin(PublisherScopedAdmin, ConceptActionsMixin, PreviewMixin, MoveMixin, CurationAdmin):
+    actions = [publish, unpublish]
     resource_classes = [ThemeResource]
     export_prefetch = ("concepts",)
     list_display = ["__str__", "move_controls", "framework", "position", "status"]
@@ -192,7 +195,9 @@ class ThemeAdmin(PublisherScopedAdmin, PreviewMixin, MoveMixin, CurationAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(PublisherScopedAdmin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin):
+class ItemAdmin(
+    PublisherScopedAdmin, ConceptActionsMixin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin
+):
     resource_classes = [ItemResource]
     export_prefetch = ("concepts",)
     list_display = ["short_text", "move_controls", "kind", "theme", "framework", "position"]
@@ -226,7 +231,12 @@ class ItemAdmin(PublisherScopedAdmin, InThemeMixin, PreviewMixin, MoveMixin, Cur
 
 @admin.register(ReflectionQuestion)
 class ReflectionQuestionAdmin(
-    PublisherScopedAdmin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin
+    PublisherScopedAdmin,
+    ConceptActionsMixin,
+    InThemeMixin,
+    PreviewMixin,
+    MoveMixin,
+    CurationAdmin,
 ):
     resource_classes = [ReflectionQuestionResource]
     export_prefetch = ("concepts",)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..spreadsheets import workbook
+from ..spreadsheets.reading import MAX_FILE_BYTES, Budget, limits_text
 from ..spreadsheets.workbook import uploads
 
 TEMPLATE = "admin/values/workbook_import.html"
@@ -34,12 +35,9 @@ class WorkbookUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > uploads.MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                gettext("Filen er for stor (højst %(mb)s MB).")
-                % {"mb": uploads.MAX_FILE_BYTES // (1024 * 1024)},
-                code="too_big",
-            )
+        if upload.size > MAX_FILE_BYTES:
+            too_big = gettext("den fylder mere end %(mb)s MB") % {"mb": MAX_FILE_BYTES >> 20}
+            raise forms.ValidationError(str(Budget().too_much(too_big)), code="too_big")
         data = b"".join(upload.chunks())
         if not data:
             raise forms.ValidationError(gettext("Filen er tom."), code="empty")
@@ -114,6 +112,7 @@ class FrameworkWorkbookMixin:
             "title": gettext("Importér en hel ramme fra ét regneark"),
             "form": form,
             "max_rows": workbook.MAX_ROWS,
+            "limits": limits_text(),
         }
         if request.method == "POST" and "confirm" in request.POST:
             return self._confirm_workbook(request, context)
@@ -122,7 +121,8 @@ class FrameworkWorkbookMixin:
             report = workbook.import_workbook(data, user=request.user, dry_run=True)
             context["result"] = report
             if not report.errors:
-                context["token"] = uploads.store_upload(data, request.user)
+                name = form.cleaned_data["file"].name
+                context["token"] = uploads.store_upload(data, request.user, name)
         return TemplateResponse(request, TEMPLATE, context)
 
     def _confirm_workbook(self, request, context: dict):
@@ -133,7 +133,9 @@ class FrameworkWorkbookMixin:
                 request, gettext("Forhåndsvisningen er udløbet. Upload regnearket igen.")
             )
             return HttpResponseRedirect(reverse("admin:values_framework_workbook"))
-        report = workbook.import_workbook(data, user=request.user, dry_run=False)
+        report = workbook.import_workbook(
+            data, user=request.user, dry_run=False, file_name=uploads.upload_name(token)
+        )
         uploads.discard_upload(token)
         if report.errors:
             context["result"] = report

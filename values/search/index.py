@@ -4,10 +4,16 @@ Every searchable unit (a theme's own text, an item, a reflection question) has o
 row. Saving content updates its entry through the post_save receivers below, connected in
 ValuesConfig.ready() so that every process does it (the server, `manage.py shell`, a script).
 Deleting needs nothing: entries (and SQLite's terms) cascade. Fixtures are saved raw and the
-receivers skip them: `load_content` rebuilds the whole index once afterwards.
+receivers skip them: `load_content` rebuilds the whole index once afterwards. An import saves
+hundreds of rows at once: inside `deferred()` the receivers only note what was saved, and the
+entries are written once the import's transaction has committed (a preview writes none).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import connection, transaction
 from django.db.models.signals import post_save
@@ -100,25 +106,74 @@ def rebuild_index() -> int:
     return len(entries)
 
 
+#: While an import runs: the (model, pk) pairs saved so far, indexed after it commits.
+_saved_during_import: ContextVar[set | None] = ContextVar("saved_during_import", default=None)
+
+
+@contextmanager
+def deferred(keep: bool = True) -> Iterator[None]:
+    """Note saved content instead of indexing it row by row; index it after the commit (or not
+    at all when `keep` is false – a preview that is rolled back)."""
+    saved: set = set()
+    token = _saved_during_import.set(saved)
+    try:
+        yield
+    finally:
+        _saved_during_import.reset(token)
+    if keep and saved:
+        transaction.on_commit(lambda: reindex(saved))
+
+
+def reindex(saved: set) -> None:
+    for model, index in (
+        (Theme, index_theme),
+        (Item, index_item),
+        (ReflectionQuestion, index_question),
+    ):
+        pks = [pk for kind, pk in saved if kind is model]
+        for obj in model.objects.filter(pk__in=pks).select_related(*_RELATED[model]):
+            index(obj)
+
+
+_RELATED = {
+    Theme: ("framework",),
+    Item: ("theme__framework",),
+    ReflectionQuestion: ("theme__framework",),
+}
+
+
+def _noted(instance) -> bool:
+    saved = _saved_during_import.get()
+    if saved is None:
+        return False
+    saved.add((type(instance), instance.pk))
+    return True
+
+
 def _on_theme_saved(sender, instance: Theme, raw: bool = False, **kwargs) -> None:
-    if not raw:  # fixtures are indexed in one go by rebuild_index() after load_content
+    if not raw and not _noted(instance):  # fixtures: rebuild_index() after load_content
         index_theme(instance)
 
 
 def _on_item_saved(sender, instance: Item, raw: bool = False, **kwargs) -> None:
-    if not raw:
+    if not raw and not _noted(instance):
         index_item(instance)
 
 
 def _on_question_saved(sender, instance: ReflectionQuestion, raw: bool = False, **kwargs) -> None:
-    if not raw:
+    if not raw and not _noted(instance):
         index_question(instance)
 
 
 def _on_framework_saved(sender, instance: Framework, raw: bool = False, **kwargs) -> None:
     # The theme label ("Værditema 1") is part of each theme's entry.
     if not raw and not kwargs.get("created"):
-        for theme in instance.themes.all():
+        themes = instance.themes.all()
+        if _saved_during_import.get() is not None:
+            for theme in themes:
+                _noted(theme)
+            return
+        for theme in themes:
             theme.framework = instance
             index_theme(theme)
 

@@ -2,6 +2,8 @@
 
 - `formulas`: the one rule that keeps exported text from running as a spreadsheet formula.
 - `columns`: every column's Danish header, shared by the per-model files and the workbook.
-- `formats`, `widgets`, `resources`: django-import-export's per-model files (CSV, XLSX, JSON).
+- `reading`: every uploaded file read within hard limits, cells that cannot be text refused.
+- `formats`, `widgets`, `content_resource`, `resources`: django-import-export's per-model files
+  (CSV, XLSX, JSON).
 - `workbook`: a whole framework in one XLSX file (template, import with preview, export).
 """

@@ -4,20 +4,48 @@ exporting a file with one of values.spreadsheets.resources."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 
 import tablib
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 
+from . import columns
 from .formulas import neutralise_dataset
+from .reading import (
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    Budget,
+    SpreadsheetProblem,
+    Table,
+    check_cell,
+    column_letter,
+    csv_table,
+    limits_text,
+    xlsx_first_table,
+)
 
-#: A file with more data rows than this is refused as a whole; the largest framework has a few
-#: hundred rows, so anything bigger is a mistake (a wrong file, a whole database dump).
-MAX_IMPORT_ROWS = 5000
+#: A file with more data rows than this is refused as a whole (values.spreadsheets.reading).
+MAX_IMPORT_ROWS = MAX_ROWS
 
 #: How files that are not text start (zip – so XLSX –, PDF, old Office).
-BINARY_STARTS = (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")
+BINARY_STARTS = (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+
+
+_recent = threading.local()
+
+
+def remembered(data: bytes, read) -> tablib.Dataset:
+    """`read()`, or a copy of the dataset read from the same bytes just before in this thread:
+    the admin's import form checks the file, and django-import-export then reads it again."""
+    key = hashlib.sha256(data).digest()
+    if getattr(_recent, "key", None) != key:
+        _recent.key, _recent.dataset = None, read()
+        _recent.key = key
+    original = _recent.dataset
+    return tablib.Dataset(*original, headers=list(original.headers or []))
 
 
 class DanishCSV(base_formats.CSV):
@@ -33,10 +61,8 @@ class DanishCSV(base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
             in_stream = in_stream.decode(self.encoding or "utf-8-sig")
-        in_stream = in_stream.removeprefix("\ufeff")
-        first_line = in_stream.split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        return tablib.import_set(in_stream, format="csv", delimiter=delimiter)
+        text = in_stream.removeprefix("\ufeff")
+        return remembered(text.encode(), lambda: table_dataset(csv_table(text)))
 
     def export_data(self, dataset, **kwargs):
         safe = neutralise_dataset(dataset)
@@ -46,6 +72,11 @@ class DanishCSV(base_formats.CSV):
 class SafeXLSX(base_formats.XLSX):
     def get_title(self):
         return "xlsx"
+
+    def create_dataset(self, in_stream, **kwargs):
+        # Within the limits of values.spreadsheets.reading, not tablib's read of every cell.
+        data = in_stream.read() if hasattr(in_stream, "read") else in_stream
+        return remembered(data, lambda: table_dataset(xlsx_first_table(data)))
 
     def export_data(self, dataset, **kwargs):
         return super().export_data(neutralise_dataset(dataset), **kwargs)
@@ -62,19 +93,44 @@ class SafeJSON(base_formats.JSON):
 FORMATS = [DanishCSV, SafeXLSX, SafeJSON]
 
 
-class FileProblem(ValueError):
-    """An uploaded file that cannot be imported at all; the message is for the editor."""
+#: An uploaded file that cannot be imported at all; the message is for the editor.
+FileProblem = SpreadsheetProblem
+
+
+def table_dataset(table: Table) -> tablib.Dataset:
+    """A read Table as the tablib Dataset django-import-export imports."""
+    width = max([len(table.header), *(len(values) for _, values in table.rows)])
+    dataset = tablib.Dataset(headers=table.header + [""] * (width - len(table.header)))
+    for _number, values in table.rows:
+        dataset.append(values + [None] * (width - len(values)))
+    return dataset
+
+
+def check_dataset_cells(dataset: tablib.Dataset) -> None:
+    """Every cell of a dataset read without values.spreadsheets.reading (JSON)."""
+    headers = [str(h) if h is not None else "" for h in dataset.headers or []]
+    for col, header in enumerate(headers, start=1):
+        check_cell(header, "", 1, col, headers)
+    for number, row in enumerate(dataset, start=2):
+        for col, value in enumerate(row, start=1):
+            check_cell(value, "", number, col, headers)
 
 
 def read_dataset(data: bytes, format_class) -> tablib.Dataset:
     """Parse an uploaded file, or raise FileProblem with a Danish explanation."""
     if not data or not data.strip():
         raise FileProblem(_("Filen er tom. Der er ingen rækker at importere."))
+    if len(data) > MAX_FILE_BYTES:
+        raise Budget().too_much(_("den fylder mere end %(mb)s MB") % {"mb": MAX_FILE_BYTES >> 20})
     title = format_class().get_title().upper()
     fmt = format_class(encoding="utf-8-sig")
     content = data if fmt.is_binary() else _text_of(data, format_class, title)
     try:
         dataset = fmt.create_dataset(content)
+        if issubclass(format_class, base_formats.JSON):
+            check_dataset_cells(dataset)
+    except SpreadsheetProblem:
+        raise
     except Exception as error:  # noqa: BLE001 – any parser failure means "not readable"
         raise FileProblem(
             _("Filen kunne ikke læses som %(format)s. Er det et regneark i det valgte format?")
@@ -87,7 +143,8 @@ def read_dataset(data: bytes, format_class) -> tablib.Dataset:
 
 def _text_of(data: bytes, format_class, title: str) -> str:
     """A text format's content, once it is known to be UTF-8 text (and, for JSON, rows)."""
-    if b"\x00" in data[:4096] or data.startswith(BINARY_STARTS):
+    # UTF-16 and binary files are full of NUL bytes; a stray NUL in text is named by its cell.
+    if data[:4096].count(b"\x00") > 16 or data.startswith(BINARY_STARTS):
         raise FileProblem(
             _(
                 "Filen kunne ikke læses som %(format)s. Er det et regneark i det valgte "
@@ -131,14 +188,8 @@ def _check_rows(dataset: tablib.Dataset) -> None:
         raise FileProblem(_("Filen har kun overskrifter og ingen rækker at importere."))
     if len(dataset) > MAX_IMPORT_ROWS:
         raise FileProblem(
-            _(
-                "Filen har %(rows)s rækker. Der kan højst importeres %(max)s rækker ad gangen "
-                "– del den op i flere filer."
-            )
-            % {
-                "rows": f"{len(dataset):,}".replace(",", "."),
-                "max": f"{MAX_IMPORT_ROWS:,}".replace(",", "."),
-            }
+            _("Filen har %(rows)s rækker. %(limits)s Del den op i flere filer.")
+            % {"rows": f"{len(dataset):,}".replace(",", "."), "limits": limits_text()}
         )
 
 
@@ -162,6 +213,22 @@ def check_columns(dataset: tablib.Dataset, resource_class) -> None:
             )
             % {"columns": ", ".join(f"“{c}”" for c in missing)}
         )
+
+
+def unknown_columns(dataset: tablib.Dataset, resource_class) -> list[str]:
+    """Headers no column of the resource is called (a typo, a column of the editor's own), and
+    columns with content but no header; they are not imported, and the preview says so."""
+    known = {field.column_name for field in resource_class().get_import_fields()}
+    unknown = []
+    for index, header in enumerate(dataset.headers or [], start=1):
+        name = columns.current_header(header)
+        if not name:
+            unknown.append(
+                _("kolonne %(letter)s uden overskrift") % {"letter": column_letter(index)}
+            )
+        elif name not in known:
+            unknown.append(name)
+    return unknown
 
 
 def export_bytes(resource_class, format_class, queryset=None) -> bytes:

@@ -8,16 +8,13 @@ can be edited and imported again. The headers come from values.spreadsheets.colu
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export import fields, resources, widgets
+from import_export import fields
 
 from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, Status, Theme
 from . import columns
-from .formats import MAX_IMPORT_ROWS
-from .formulas import restore
-from .ownership import OwnedRowsMixin
+from .content_resource import ContentResource
 from .widgets import (
     ChoiceLabelWidget,
     ConceptsWidget,
@@ -73,90 +70,6 @@ def concepts() -> fields.Field:
 
 def status() -> fields.Field:
     return choice("status", columns.STATUS, Status.choices, gettext_lazy("status"))
-
-
-class ContentResource(OwnedRowsMixin, resources.ModelResource):
-    """Shared rules: required columns, row limit, duplicate keys, model validation."""
-
-    #: columns a file must have (an exported file always has them all)
-    required_columns: tuple[str, ...] = ()
-    #: columns that together identify a row; two rows with the same key are an error
-    key_columns: tuple[str, ...] = ()
-
-    class Meta:
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
-        use_transactions = True
-
-    @classmethod
-    def missing_columns(cls, headers) -> list[str]:
-        present = {columns.current_header(h) for h in headers or [] if h is not None}
-        return [column for column in cls.required_columns if column not in present]
-
-    def before_import(self, dataset, **kwargs):
-        # A file exported before a column was renamed still imports into that column.
-        if dataset.headers:
-            dataset.headers = [columns.current_header(h) for h in dataset.headers]
-        # The admin's form checks this first; this guards every other caller.
-        missing = self.missing_columns(dataset.headers)
-        if missing:
-            raise ValueError(
-                _("Filen mangler kolonnerne: %(columns)s.") % {"columns": ", ".join(missing)}
-            )
-        if len(dataset) > MAX_IMPORT_ROWS:
-            raise ValueError(
-                _("Filen har %(rows)s rækker; der kan højst importeres %(max)s ad gangen.")
-                % {"rows": len(dataset), "max": MAX_IMPORT_ROWS}
-            )
-        self._seen_keys: dict[tuple, int] = {}
-
-    def before_import_row(self, row, **kwargs):
-        key = tuple(
-            restore(str(row.get(column) or "").strip()).casefold() for column in self.key_columns
-        )
-        if self.key_columns and all(key):
-            seen = getattr(self, "_seen_keys", {})
-            if key in seen:
-                names = " + ".join(self.key_columns)
-                raise ValidationError(
-                    _("%(names)s “%(key)s” står også i række %(other)s. Hver række skal være unik.")
-                    % {
-                        "names": names,
-                        "key": " / ".join(str(row.get(c)) for c in self.key_columns),
-                        "other": seen[key] + 1,
-                    },
-                    code="duplicate",
-                )
-            seen[key] = kwargs.get("row_number", 0)
-            self._seen_keys = seen
-
-    def import_instance(self, instance, row, **kwargs):
-        # Check many-to-many columns here too, so an unknown concept is reported as a
-        # validation error of its row instead of failing later while saving.
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        for field in self.get_import_fields():
-            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
-                try:
-                    field.clean(row)
-                except ValueError as error:
-                    errors.setdefault(field.attribute, []).append(str(error))
-        if errors:
-            raise ValidationError(errors)
-
-    def after_init_instance(self, instance, new, row, **kwargs):
-        super().after_init_instance(instance, new, row, **kwargs)
-        # An id that does not exist must not silently create a row with that id.
-        if new and columns.ID in row and str(row.get(columns.ID) or "").strip():
-            raise ValidationError(
-                _("Der findes ingen række med ID %(id)s. Lad ID stå tomt for at oprette en ny.")
-                % {"id": row.get(columns.ID)},
-                code="unknown_id",
-            )
 
 
 class ConceptResource(ContentResource):
@@ -319,6 +232,17 @@ class ItemResource(ContentResource):
             "concepts"
         )
 
+    def same_as(self, row):
+        theme = self.cleaned(row, "theme")
+        if theme is None:
+            return None
+        return Item.objects.filter(
+            theme=theme,
+            kind=self.cleaned(row, "kind"),
+            title=self.cleaned(row, "title") or "",
+            text=self.cleaned(row, "text_") or "",
+        ).first()
+
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
         if (
@@ -371,6 +295,13 @@ class ReflectionQuestionResource(ContentResource):
         return ReflectionQuestion.objects.select_related(
             "theme__framework", "item"
         ).prefetch_related("concepts")
+
+    def same_as(self, row):
+        theme = self.cleaned(row, "theme")
+        text = self.cleaned(row, "text_")
+        if theme is None or not text:
+            return None
+        return ReflectionQuestion.objects.filter(theme=theme, text=text).first()
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})

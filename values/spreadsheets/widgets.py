@@ -18,6 +18,21 @@ from . import columns
 from .formulas import restore
 
 
+class CachedLookups:
+    """A widget that looks rows up once per import: a file names the same few frameworks,
+    themes and concepts on every row. Resources copy their widgets per import, and
+    ContentResource.before_import calls `reset()`."""
+
+    def reset(self) -> None:
+        self._cache: dict = {}
+
+    def cached(self, key, find):
+        cache = self.__dict__.setdefault("_cache", {})
+        if key not in cache:
+            cache[key] = find()
+        return cache[key]
+
+
 class TextWidget(widgets.CharWidget):
     """Text in, text out; formula-looking text is neutralised on the way out and restored in."""
 
@@ -53,9 +68,9 @@ class PositionWidget(OptionalIntegerWidget):
         return "" if value is None else str(value)
 
 
-def danish_labels(choices) -> dict[str, str]:
-    """Each stored value's label in Danish, whatever the interface language."""
-    with translation.override("da"):
+def danish_labels(choices, language: str = "da") -> dict[str, str]:
+    """Each stored value's label in Danish (or `language`), whatever the interface language."""
+    with translation.override(language):
         return {stored: str(label) for stored, label in choices}
 
 
@@ -80,9 +95,10 @@ class ChoiceLabelWidget(widgets.Widget):
                 return ""
             raise ValueError(_("%(what)s mangler.") % {"what": self.what.capitalize()})
         wanted = text.casefold()
-        danish = danish_labels(self.choices)
+        danish = self.labels("da")
         # Danish first, so a label in another language can never shadow a Danish one.
-        for names in (danish, {stored: str(label) for stored, label in self.choices}):
+        own = self.labels(translation.get_language() or "da")
+        for names in (danish, own):
             for stored, label in names.items():
                 if wanted == label.casefold():
                     return stored
@@ -95,11 +111,18 @@ class ChoiceLabelWidget(widgets.Widget):
             % {"what": self.what, "value": text, "labels": labels}
         )
 
+    def labels(self, language: str) -> dict[str, str]:
+        """The labels in `language`, worked out once per widget (every row asks)."""
+        known = self.__dict__.setdefault("_labels", {})
+        if language not in known:
+            known[language] = danish_labels(self.choices, language)
+        return known[language]
+
     def render(self, value, obj=None, **kwargs):
-        return danish_labels(self.choices).get(value, value or "")
+        return self.labels("da").get(value, value or "")
 
 
-class SlugOrTitleWidget(widgets.ForeignKeyWidget):
+class SlugOrTitleWidget(CachedLookups, widgets.ForeignKeyWidget):
     """A framework or publisher by its slug, or by its exact name/title."""
 
     def __init__(self, model, title_field: str, what: str):
@@ -114,15 +137,19 @@ class SlugOrTitleWidget(widgets.ForeignKeyWidget):
         text = restore(str(value).strip()) if value is not None else ""
         if not text:
             raise ValueError(_("%(what)s mangler.") % {"what": self.what.capitalize()})
+        found = self.cached(text, lambda: self._find(text))
+        if found is None:
+            raise ValueError(_("Ukendt %(what)s “%(value)s”.") % {"what": self.what, "value": text})
+        return found
+
+    def _find(self, text: str):
+        # An editor's own publishers first: two publishers may use the same title.
         everything = self.model._default_manager.all()
         if self.user is not None and hasattr(everything, "editable_by"):
             own = self._match(everything.editable_by(self.user), text)
             if own is not None:
                 return own
-        found = self._match(everything, text)
-        if found is None:
-            raise ValueError(_("Ukendt %(what)s “%(value)s”.") % {"what": self.what, "value": text})
-        return found
+        return self._match(everything, text)
 
     def _match(self, queryset, text: str):
         matches = list(
@@ -150,13 +177,15 @@ class PublisherWidget(SlugOrTitleWidget):
             name = restore(str(value).strip()) if value is not None else ""
             if not name:
                 raise
-            return Publisher.objects.create(name=name)
+            publisher = Publisher.objects.create(name=name)
+            self.__dict__.setdefault("_cache", {})[name] = publisher
+            return publisher
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else value.name
 
 
-class ThemeWidget(widgets.ForeignKeyWidget):
+class ThemeWidget(CachedLookups, widgets.ForeignKeyWidget):
     """A theme by its slug (or exact title) inside the framework named in the row's "Ramme"."""
 
     def __init__(self, framework_column: str = columns.FRAMEWORK):
@@ -172,14 +201,21 @@ class ThemeWidget(widgets.ForeignKeyWidget):
         text = restore(str(value).strip()) if value is not None else ""
         if not text:
             raise ValueError(_("Tema mangler."))
-        themes = framework.themes.all()
-        theme = themes.filter(slug=text).first() or themes.filter(title__iexact=text).first()
+        theme = self.cached((framework.pk, text), lambda: self._find(framework, text))
         if theme is None:
             raise ValueError(
                 _("Ukendt tema “%(value)s” i rammen “%(framework)s”.")
                 % {"value": text, "framework": framework.slug}
             )
         return theme
+
+    def _find(self, framework, text: str):
+        themes = framework.themes.all()
+        return themes.filter(slug=text).first() or themes.filter(title__iexact=text).first()
+
+    def reset(self) -> None:
+        super().reset()
+        self.frameworks.reset()
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else value.slug
@@ -206,7 +242,7 @@ class OptionalRefWidget(widgets.ForeignKeyWidget):
         return "" if value is None else str(value.pk)
 
 
-class ConceptsWidget(widgets.ManyToManyWidget):
+class ConceptsWidget(CachedLookups, widgets.ManyToManyWidget):
     """Concepts by name, separated by commas; an unknown name is an error, not silently dropped."""
 
     def __init__(self):
@@ -217,7 +253,7 @@ class ConceptsWidget(widgets.ManyToManyWidget):
         names = [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
         if not names:
             return Concept.objects.none()
-        found = {c.name.casefold(): c for c in Concept.objects.all()}
+        found = self.cached("all", lambda: {c.name.casefold(): c for c in Concept.objects.all()})
         unknown = [name for name in names if name.casefold() not in found]
         if unknown:
             raise ValueError(

@@ -31,3 +31,11 @@ def theme_label(theme) -> str:
     if not theme.number:
         return ""
     return f"{theme.framework.theme_label} {theme.number}"
+
+
+@register.simple_tag
+def search_form(q: str = "", compact: bool = False):
+    """The search form for a template (the header's is `compact`), rendered with {% crispy %}."""
+    from values.forms import SearchForm
+
+    return SearchForm(q or "", compact=compact)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from ...models import Framework, Item, Publisher, ReflectionQuestion, Status, Theme, unique_slug
 from ...owners import is_national, publishers_of
+from ...search import index as search_index
 from .check import ImportPlan, plan_import
 from .read import SheetProblem, WorkbookInvalid, read_sheets
 from .schema import FRAMEWORK_SHEET, ITEMS_SHEET, QUESTIONS_SHEET, SHEET_COLUMNS, THEMES_SHEET
@@ -48,6 +49,10 @@ class WorkbookReport:
     framework_status: str = ""
     outline: list[dict] = field(default_factory=list)
     left_alone: dict[str, int] = field(default_factory=dict)
+    #: what the preview should say besides the changes (columns the workbook does not know)
+    notes: list[SheetProblem] = field(default_factory=list)
+    #: the framework is published, so confirming puts the changes on the public pages at once
+    goes_live: bool = False
 
     def count(self, sheet: str, action: str) -> int:
         return sum(1 for c in self.changes if c.sheet == sheet and c.action == action)
@@ -78,24 +83,31 @@ class _DryRun(Exception):
     pass
 
 
-def import_workbook(data: bytes, user=None, dry_run: bool = True) -> WorkbookReport:
+def import_workbook(
+    data: bytes, user=None, dry_run: bool = True, file_name: str = ""
+) -> WorkbookReport:
     """Check and import a workbook; with dry_run (the preview) nothing is kept."""
     report = WorkbookReport()
     try:
-        plan = plan_import(read_sheets(data))
+        plan = plan_import(read_sheets(data, report.notes))
         check_publisher(plan, user)
     except WorkbookInvalid as invalid:
         report.errors = invalid.problems
         return report
     try:
-        with transaction.atomic():
+        # The search index is written after the commit; a preview writes none.
+        with search_index.deferred(keep=not dry_run), transaction.atomic():
             if dry_run:
                 apply_plan(plan, report)
                 raise _DryRun
             with reversion.create_revision():
                 if user is not None:
                     reversion.set_user(user)
-                reversion.set_comment(_("Importeret fra regneark."))
+                reversion.set_comment(
+                    _("Importeret fra regnearket %(name)s.") % {"name": file_name}
+                    if file_name
+                    else _("Importeret fra regneark.")
+                )
                 apply_plan(plan, report)
     except _DryRun:
         pass
@@ -236,6 +248,7 @@ def apply_framework(data: dict, report: WorkbookReport) -> tuple[Framework, bool
     report.framework_is_new = is_new
     report.framework_title = framework.title
     report.framework_status = framework.get_status_display()
+    report.goes_live = not is_new and framework.status == Status.PUBLISHED
     report.record(FRAMEWORK_SHEET, data["row"], is_new, changed, framework.title)
     return framework, is_new
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ...models import Item, Publisher, danish_slugify
+from ...models import Framework, Item, Publisher, ReflectionQuestion, Theme, danish_slugify
 from .. import columns as c
 from ..widgets import ChoiceLabelWidget, ConceptsWidget
 from .read import SheetProblem, SheetRow, WorkbookInvalid
@@ -33,7 +33,6 @@ RESPONSIBILITY = ChoiceLabelWidget(
 PUBLISHER_KIND = ChoiceLabelWidget(
     Publisher.Kind.choices, gettext_lazy("udgivertype"), allow_blank=True
 )
-CONCEPTS = ConceptsWidget()
 
 
 @dataclass
@@ -49,6 +48,8 @@ class Findings:
     """The problems found so far, and the small checks every sheet makes."""
 
     problems: list[SheetProblem] = field(default_factory=list)
+    #: concepts by name, looked up once per workbook
+    concept_names: ConceptsWidget = field(default_factory=ConceptsWidget)
 
     def add(self, sheet: str, row: SheetRow | None, message: str) -> None:
         self.problems.append(SheetProblem(sheet, row.number if row else None, message))
@@ -72,7 +73,7 @@ class Findings:
 
     def concepts(self, sheet: str, row: SheetRow) -> list[int]:
         try:
-            return list(CONCEPTS.clean(row.get(c.CONCEPTS)).values_list("pk", flat=True))
+            return list(self.concept_names.clean(row.get(c.CONCEPTS)).values_list("pk", flat=True))
         except ValueError as error:
             self.add(sheet, row, str(error))
             return []
@@ -90,6 +91,7 @@ def plan_import(sheets: dict[str, list[SheetRow]]) -> ImportPlan:
     """Check every sheet; the plan to apply, or WorkbookInvalid with every problem found."""
     findings = Findings()
     check_for_examples(sheets, findings)
+    check_lengths(sheets, findings)
     framework = check_framework_sheet(sheets.get(FRAMEWORK_SHEET, []), findings)
     themes, theme_refs = check_themes_sheet(sheets.get(THEMES_SHEET, []), findings)
     items, keys = check_items_sheet(sheets.get(ITEMS_SHEET, []), theme_refs, findings)
@@ -116,6 +118,43 @@ def check_for_examples(sheets: dict[str, list[SheetRow]], findings: Findings) ->
                 )
 
 
+#: The text columns of each sheet whose model field has a maximum length.
+STORED_AS = {
+    FRAMEWORK_SHEET: {
+        c.TITLE: (Framework, "title"),
+        c.PUBLISHER: (Publisher, "name"),
+        c.DOCUMENT_KIND: (Framework, "document_kind"),
+        c.THEME_LABEL: (Framework, "theme_label"),
+        c.SOURCE: (Framework, "source"),
+        c.SOURCE_URL: (Framework, "source_url"),
+    },
+    THEMES_SHEET: {c.NUMBER: (Theme, "number"), c.TITLE: (Theme, "title"), c.LEAD: (Theme, "lead")},
+    ITEMS_SHEET: {c.GROUP: (Item, "group"), c.TITLE: (Item, "title"), c.PLACE: (Item, "place")},
+    QUESTIONS_SHEET: {c.GROUP: (ReflectionQuestion, "group")},
+}
+
+
+def check_lengths(sheets: dict[str, list[SheetRow]], findings: Findings) -> None:
+    """A value longer than its field is named by sheet, row and column, before any saving."""
+    for sheet, stored_as in STORED_AS.items():
+        limits = {
+            column: model._meta.get_field(name).max_length
+            for column, (model, name) in stored_as.items()
+        }
+        for row in sheets.get(sheet, []):
+            for column, longest in limits.items():
+                if longest and len(row.get(column)) > longest:
+                    findings.add(
+                        sheet,
+                        row,
+                        _(
+                            "Kolonnen «%(column)s» har %(length)s tegn; der er plads til "
+                            "højst %(max)s."
+                        )
+                        % {"column": column, "length": len(row.get(column)), "max": longest},
+                    )
+
+
 def check_framework_sheet(rows: list[SheetRow], findings: Findings) -> dict:
     sheet = FRAMEWORK_SHEET
     if len(rows) != 1:
@@ -140,8 +179,6 @@ def check_framework_sheet(rows: list[SheetRow], findings: Findings) -> dict:
         "references": row.get(c.REFERENCES),
         "year": None,
     }
-    if len(framework["title"]) > 300:
-        findings.add(sheet, row, _("Titlen er for lang (højst 300 tegn)."))
     publisher_kind = findings.choice(PUBLISHER_KIND, sheet, row, c.PUBLISHER_KIND)
     if publisher_kind is not None:
         framework["publisher_kind"] = publisher_kind or Publisher.Kind.MUNICIPALITY

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from .. import reading
 from ..columns import current_header
 from ..formulas import restore
-from .schema import MAX_ROWS, SHEET_COLUMNS
+from .schema import SHEET_COLUMNS
 
 
 @dataclass
@@ -61,19 +61,25 @@ def cell_text(value) -> str:
         return "Ja" if value else "Nej"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("\r\n", "\n").strip()
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
     return restore(text)
 
 
-def _invalid(message: str) -> WorkbookInvalid:
-    return WorkbookInvalid([SheetProblem("", None, message)])
+def _invalid(message: str, sheet: str = "") -> WorkbookInvalid:
+    return WorkbookInvalid([SheetProblem(sheet, None, message)])
 
 
 def _open_book(data: bytes):
-    import openpyxl
-
     if not data:
         raise _invalid(_("Filen er tom."))
+    if len(data) > reading.MAX_FILE_BYTES:
+        raise _invalid(
+            str(
+                reading.Budget().too_much(
+                    _("den fylder mere end %(mb)s MB") % {"mb": reading.MAX_FILE_BYTES >> 20}
+                )
+            )
+        )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _invalid(
             _(
@@ -82,42 +88,33 @@ def _open_book(data: bytes):
             )
         )
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 – any parser failure means "not a workbook"
-        raise _invalid(_("Filen kunne ikke læses som et Excel-regneark (.xlsx).")) from error
+        return reading.open_xlsx(data)
+    except reading.SpreadsheetProblem as problem:
+        raise _invalid(str(problem)) from problem
 
 
-def _data_rows(sheet_name: str, header: list[str], rows: Iterator, before: int) -> list[SheetRow]:
-    """The filled rows below the header; `before` rows were read from earlier sheets."""
-    found = []
-    for number, values in enumerate(rows, start=2):
-        texts = [cell_text(v) for v in values]
-        if not any(texts):
-            continue
-        if before + len(found) + 1 > MAX_ROWS:
-            raise WorkbookInvalid(
-                [
-                    SheetProblem(
-                        sheet_name,
-                        number,
-                        _(
-                            "Regnearket har mere end %(max)s rækker. Så stor er ingen "
-                            "ramme – er det den rigtige fil?"
-                        )
-                        % {"max": f"{MAX_ROWS:,}".replace(",", ".")},
-                    )
-                ]
-            )
-        found.append(SheetRow(number, {h: t for h, t in zip(header, texts, strict=False) if h}))
-    return found
+def _data_rows(header: list[str], table: reading.Table) -> list[SheetRow]:
+    return [
+        SheetRow(number, {h: cell_text(v) for h, v in zip(header, values, strict=False) if h})
+        for number, values in table.rows
+    ]
 
 
-def read_sheets(data: bytes) -> dict[str, list[SheetRow]]:
-    """Every data sheet's rows, or WorkbookInvalid with the problems found."""
+def unknown_columns(sheet_name: str, header: list[str]) -> list[str]:
+    """Headers the sheet has that no column of the workbook is called (a typo, an own column)."""
+    known = {column.header for column in SHEET_COLUMNS[sheet_name]}
+    return [h for h in header if h and h not in known]
+
+
+def read_sheets(data: bytes, notes: list[SheetProblem] | None = None) -> dict[str, list[SheetRow]]:
+    """Every data sheet's rows, or WorkbookInvalid with the problems found.
+
+    Columns the workbook does not know are left out and noted in `notes` for the preview.
+    """
     book = _open_book(data)
     problems: list[SheetProblem] = []
     sheets: dict[str, list[SheetRow]] = {}
-    total = 0
+    budget = reading.Budget()
     try:
         for sheet_name, sheet_columns in SHEET_COLUMNS.items():
             if sheet_name not in book.sheetnames:
@@ -127,9 +124,12 @@ def read_sheets(data: bytes) -> dict[str, list[SheetRow]]:
                     )
                 )
                 continue
-            rows = book[sheet_name].iter_rows(values_only=True)
+            try:
+                table = reading.xlsx_table(book, sheet_name, budget, label=sheet_name)
+            except reading.SpreadsheetProblem as problem:
+                raise _invalid(str(problem)) from problem
             # A workbook made before a column was renamed still reads into that column.
-            header = [current_header(cell_text(h)) for h in next(rows, ())]
+            header = [current_header(cell_text(h)) for h in table.header]
             missing = [
                 col.header for col in sheet_columns if col.required and col.header not in header
             ]
@@ -143,8 +143,16 @@ def read_sheets(data: bytes) -> dict[str, list[SheetRow]]:
                     )
                 )
                 continue
-            sheets[sheet_name] = _data_rows(sheet_name, header, rows, total)
-            total += len(sheets[sheet_name])
+            if notes is not None and (unknown := unknown_columns(sheet_name, header)):
+                notes.append(
+                    SheetProblem(
+                        sheet_name,
+                        1,
+                        _("Kolonnerne %(columns)s kendes ikke og bliver ikke importeret.")
+                        % {"columns": ", ".join(f"«{c}»" for c in unknown)},
+                    )
+                )
+            sheets[sheet_name] = _data_rows(header, table)
     finally:
         book.close()
     if problems:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .. import columns as c
-from ..formats import MAX_IMPORT_ROWS
+from ..reading import MAX_ROWS as MAX_ROWS_IN_FILE
 
 #: A workbook with more data rows than this (all sheets together) is refused as a whole.
-MAX_ROWS = MAX_IMPORT_ROWS
+MAX_ROWS = MAX_ROWS_IN_FILE
 
 GUIDE_SHEET = "Vejledning"
 FRAMEWORK_SHEET = "Ramme"

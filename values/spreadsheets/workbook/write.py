@@ -216,7 +216,7 @@ def _write_lists(book) -> None:
             allow_blank=True,
             showErrorMessage=True,
             errorTitle="Ukendt værdi",
-            error=f"Vælg en {header.lower()} fra listen på arket «Lister».",
+            error=f"Vælg en værdi fra kolonnen «{header}» på arket «Lister».",
         )
         validation.add(f"{column}2:{column}{MAX_ROWS}")
         book[target].add_data_validation(validation)
