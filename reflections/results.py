@@ -7,10 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
 
 from .models import (
     Answer,
     NextStep,
+    Participant,
     QuestionKind,
     Rating,
     Worksheet,
@@ -121,7 +123,22 @@ def build_result(worksheet: Worksheet, sections: list[WorksheetSection] | None =
             result.members.append(answer)
     for step in steps:
         by_question[step.question_id].steps.append(step)
+    if worksheet.anonymous:
+        hide_names(worksheet, [a.participant for q in by_question.values() for a in q.members])
     return Result(worksheet, [SectionResult(s, by_section[s.pk]) for s in sections])
+
+
+def hide_names(worksheet: Worksheet, participants: list[Participant]) -> list[Participant]:
+    """With anonymous answers, members are "Medlem 1", "Medlem 2", … (in the order they joined)
+    on every page and in every download: the names are changed on these instances only, never
+    saved. One query, and only for an anonymous worksheet."""
+    if worksheet.anonymous:
+        order = worksheet.participants.order_by("created_at", "pk").values_list("pk", flat=True)
+        numbers = {pk: n for n, pk in enumerate(order, start=1)}
+        for participant in participants:
+            number = numbers.get(participant.pk, 0)
+            participant.display_name = _("Medlem %(number)d") % {"number": number}
+    return participants
 
 
 @dataclass

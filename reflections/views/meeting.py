@@ -19,7 +19,7 @@ from ..exports.sheets import side_by_side
 from ..forms import MeetingDatesForm
 from ..meeting import dated_steps, invitation_text, member_progress
 from ..models import Rating
-from ..results import build_result
+from ..results import build_result, hide_names
 from .shared import board_context
 
 
@@ -57,7 +57,7 @@ def prepare(request: HttpRequest, key: str) -> HttpResponse:
 
 def _overview_data(acc: Access) -> tuple:
     result = build_result(acc.worksheet)
-    members = list(acc.worksheet.participants.all())
+    members = hide_names(acc.worksheet, list(acc.worksheet.participants.all()))
     return result, members
 
 

@@ -11,7 +11,7 @@ from ..access import Access, access_for, private
 from ..charts import ratings_chart
 from ..exports import XLSX_TYPE, filename, pdf, sheets
 from ..models import Rating, Worksheet
-from ..results import build_result
+from ..results import build_result, hide_names
 from .shared import board_context
 
 
@@ -52,7 +52,7 @@ def _download(worksheet: Worksheet, content: bytes, content_type: str, extension
 def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
     with_members = request.GET.get("medlemmer") == "1"
-    members = list(acc.worksheet.participants.all())
+    members = hide_names(acc.worksheet, list(acc.worksheet.participants.all()))
     content = pdf.result_pdf(build_result(acc.worksheet), members, with_members=with_members)
     return _download(acc.worksheet, content, "application/pdf", "pdf")
 
@@ -69,6 +69,6 @@ def export_csv(request: HttpRequest, key: str) -> HttpResponse:
 @require_GET
 def export_xlsx(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
-    members = list(acc.worksheet.participants.all())
+    members = hide_names(acc.worksheet, list(acc.worksheet.participants.all()))
     content = sheets.answers_xlsx(build_result(acc.worksheet), members)
     return _download(acc.worksheet, content, XLSX_TYPE, "xlsx")

@@ -206,3 +206,40 @@ def test_no_heading_is_left_alone_at_the_bottom_of_a_pdf_page(board):
     Recorder(io.BytesIO(), pagesize=A4).build(story)
     assert len(last_on_page) >= 4  # the test spans several page ends
     assert not {"h2", "question"} & set(last_on_page.values()), last_on_page
+
+
+def test_anonymous_answers_leave_no_name_in_any_download(chair, member, answered):
+    answered.worksheet.anonymous = True
+    answered.worksheet.save()
+    key = answered.key
+    texts = {
+        "csv": member.get(reverse("reflections:export_csv", args=[key])).content.decode(
+            "utf-8-sig"
+        ),
+        "pdf": "".join(
+            page.extract_text()
+            for page in PdfReader(
+                io.BytesIO(
+                    member.get(
+                        reverse("reflections:result_pdf", args=[key]) + "?medlemmer=1"
+                    ).content
+                )
+            ).pages
+        ),
+        "xlsx": " ".join(
+            str(cell.value)
+            for sheet in load_workbook(
+                io.BytesIO(member.get(reverse("reflections:export_xlsx", args=[key])).content)
+            )
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value is not None
+        ),
+        "overview": chair.get(reverse("reflections:overview", args=[key])).content.decode(),
+        "meeting": chair.get(reverse("reflections:meeting", args=[key, 1])).content.decode(),
+    }
+    for where, text in texts.items():
+        assert "Mads" not in text and "Fie" not in text, where
+    # Each member keeps one pseudonym everywhere, so answers can still be told apart.
+    for where in ("csv", "pdf", "xlsx", "overview"):
+        assert "Medlem 2" in texts[where], where
