@@ -161,14 +161,16 @@ function init(args)
     headers["Referer"] = m.origin .. "/"
   end
 end
+local versions, last_path = {}, nil
 function request()
   counter = counter + 1
   local path = paths[counter %% #paths + 1]
+  last_path = path
   local body = nil
-  if body_format then body = string.format(body_format, counter, id) end
+  if body_format then body = string.format(body_format, versions[path] or 0, counter, id) end
   return wrk.format(method, path, headers, body)
 end
-function done(summary, latency, requests)
+%(response_fn)sfunction done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     'BENCH {"requests": %%d, "seconds": %%f, "p50": %%f, "p95": %%f, "p99": %%f, ' ..
@@ -176,6 +178,14 @@ function done(summary, latency, requests)
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3,
     latency:percentile(95) / 1e3, latency:percentile(99) / 1e3,
     e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+# One connection per wrk thread for autosave, so `last_path` is the request this answers.
+AUTOSAVE_RESPONSE = r"""
+function response(status, headers, body)
+  local version = body and string.match(body, '"version": *(%d+)')
+  if status == 200 and version then versions[last_path] = tonumber(version) end
 end
 """
 
@@ -188,14 +198,18 @@ def _lua(text: str) -> str:
 def load_wrk(port: int, kind: str, paths: list[str], seconds: float, connections: int,
              **extra) -> Result:  # fmt: skip
     origin = f"https://127.0.0.1:{port}"
-    members, method, body_format, extra_headers = [], "GET", "nil", ""
+    members, method, body_format, extra_headers, response_fn = [], "GET", "nil", "", ""
     if kind == "uncached":
         # Any cookie besides CSRF/language makes the page cache step aside: the real cost.
         extra_headers = 'headers["Cookie"] = "bench=uncached"'
     if kind == "autosave":
         method = "POST"
         paths = [f"/arbejdsark/ark/{extra['board_key']}/gem/{q}/" for q in extra["question_ids"]]
-        body_format = _lua('{"scope": "own", "text": "Målt svar nr. %d fra forbindelse %d"}')
+        # Each save names the version it last got back for that question, as the page does.
+        body_format = _lua(
+            '{"scope": "own", "version": %d, "text": "Målt svar nr. %d fra forbindelse %d"}'
+        )
+        response_fn = AUTOSAVE_RESPONSE
         for member in members_for(port, extra["board_key"], extra["member_token"], connections):
             cookie = "; ".join(f"{k}={v}" for k, v in member.browser.cookies.items())
             members.append(
@@ -207,6 +221,7 @@ def load_wrk(port: int, kind: str, paths: list[str], seconds: float, connections
         "method": method,
         "body_format": body_format,
         "extra_headers": extra_headers,
+        "response_fn": response_fn,
     }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as file:
         file.write(script)

@@ -236,6 +236,9 @@ class Member:
         self.browser = browser
         self.key = board_key
         self.csrf = ""
+        # The version of each own answer this browser last saved, sent back as the page does:
+        # a save that names an older version is a conflict, never an overwrite.
+        self.versions: dict[int, int] = {}
 
     def join(self, member_token: str, name: str) -> None:
         opened = self.browser.get(f"/arbejdsark/m/{member_token}/")
@@ -252,10 +255,12 @@ class Member:
     def autosave(self, question_id: int, text: str) -> Response:
         scheme = "https" if self.browser.https else "http"
         origin = f"{scheme}://127.0.0.1:{self.browser.port}"
-        return self.browser.request(
+        response = self.browser.request(
             "POST",
             f"/arbejdsark/ark/{self.key}/gem/{question_id}/",
-            body=json.dumps({"scope": "own", "text": text}).encode(),
+            body=json.dumps(
+                {"scope": "own", "version": self.versions.get(question_id, 0), "text": text}
+            ).encode(),
             headers={
                 "Content-Type": "application/json",
                 "X-CSRFToken": self.csrf,
@@ -263,6 +268,9 @@ class Member:
                 "Referer": f"{origin}/arbejdsark/ark/{self.key}/",
             },
         )
+        if self.acknowledged(response):
+            self.versions[question_id] = json.loads(response.body)["version"]
+        return response
 
     @staticmethod
     def acknowledged(response: Response) -> bool:

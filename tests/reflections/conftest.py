@@ -130,3 +130,27 @@ def other_boards_chair(other_board) -> Client:
     client = Client()
     open_link(client, other_board.chair_link, "Anden Anna")
     return client
+
+
+# A phone's viewport for the tests where one member answers on the phone.
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def new_context(browser, live_server):
+    """Browser contexts of their own (one person each; `PHONE` for a phone), in Danish, closed
+    when the test ends."""
+    made = []
+
+    def make(viewport=None):
+        options = {"locale": "da-DK", "base_url": live_server.url}
+        if viewport:
+            options.update(viewport=viewport, is_mobile=True, has_touch=True)
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()

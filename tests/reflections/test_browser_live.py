@@ -8,31 +8,19 @@ import pytest
 from reflections.models import Worksheet
 from tests.a11y import assert_page_ok, watch
 
-from .conftest import Board
+from .conftest import PHONE, Board
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
-
 
 @pytest.fixture
-def contexts(browser, live_server):
-    made = []
-
+def contexts(new_context):
     def make(viewport=None):
-        options = {"locale": "da-DK", "base_url": live_server.url}
-        if viewport:
-            options.update(viewport=viewport, is_mobile=True, has_touch=True)
-        context = browser.new_context(**options)
-        context.set_default_timeout(15_000)
-        made.append(context)
-        page = context.new_page()
+        page = new_context(viewport).new_page()
         watch(page)
         return page
 
-    yield make
-    for context in made:
-        context.close()
+    return make
 
 
 def join(page, link: str, name: str) -> None:

@@ -8,29 +8,9 @@ from reflections import services
 from reflections.models import Answer, Worksheet
 from tests.a11y import csp_violations
 
-from .conftest import Board
+from .conftest import PHONE, Board
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def contexts(browser, live_server):
-    made = []
-
-    def make(viewport=None):
-        options = {"locale": "da-DK", "base_url": live_server.url}
-        if viewport:
-            options.update(viewport=viewport, is_mobile=True, has_touch=True)
-        context = browser.new_context(**options)
-        context.set_default_timeout(10_000)
-        made.append(context)
-        return context
-
-    yield make
-    for context in made:
-        context.close()
 
 
 def join(page, link: str, name: str) -> None:
@@ -53,10 +33,10 @@ def autosaves(page) -> list[str]:
     return sent
 
 
-def test_a_stale_tab_gets_the_merge_choice_for_the_own_answer(contexts, template):
+def test_a_stale_tab_gets_the_merge_choice_for_the_own_answer(new_context, template):
     board = Board(template)
     question = board.questions()[0]
-    laptop = contexts()
+    laptop = new_context()
     tab1 = laptop.new_page()
     join(tab1, board.member_link, "Mads")
     section = board.sections()[0].get_absolute_url()
@@ -82,10 +62,10 @@ def test_a_stale_tab_gets_the_merge_choice_for_the_own_answer(contexts, template
     assert not csp_violations(tab1)
 
 
-def test_type_pause_and_click_elsewhere_sends_one_save(contexts, template):
+def test_type_pause_and_click_elsewhere_sends_one_save(new_context, template):
     board = Board(template)
     question, indicator = board.questions()[:2]
-    page = contexts().new_page()
+    page = new_context().new_page()
     join(page, board.member_link, "Fie")
     page.goto(board.sections()[0].get_absolute_url())
     sent = autosaves(page)
@@ -100,11 +80,11 @@ def test_type_pause_and_click_elsewhere_sends_one_save(contexts, template):
     assert (answer.text, answer.version) == ("Vi mødes ofte", 1)
 
 
-def test_unsaved_words_in_a_conflict_survive_a_reload(contexts, template):
+def test_unsaved_words_in_a_conflict_survive_a_reload(new_context, template):
     board = Board(template)
     question = board.questions()[0]
-    chair = contexts().new_page()
-    member = contexts(PHONE).new_page()
+    chair = new_context().new_page()
+    member = new_context(PHONE).new_page()
     join(chair, board.chair_link, "Fie")
     join(member, board.member_link, "Mads")
     section = board.sections()[0].get_absolute_url()
@@ -135,11 +115,11 @@ def test_unsaved_words_in_a_conflict_survive_a_reload(contexts, template):
 
 @pytest.mark.parametrize("event", ["renewed", "done"])
 def test_a_member_typing_when_the_link_changes_is_told_why_and_keeps_the_text(
-    contexts, template, event
+    new_context, template, event
 ):
     board = Board(template)
     question = board.questions()[0]
-    page = contexts(PHONE).new_page()
+    page = new_context(PHONE).new_page()
     join(page, board.member_link, "Mads")
     page.goto(board.sections()[0].get_absolute_url())
     own = page.locator(f"#id_own-{question.pk}-text")
