@@ -63,9 +63,10 @@ def test_a_stale_dump_is_rebuilt_before_it_is_served(client, data_dir, framework
 
 @pytest.mark.django_db(transaction=True)
 def test_publishing_a_framework_rebuilds_the_dump_in_the_background(settings, data_dir):
-    settings.OPEN_DATA_REBUILD_ON_CHANGE = True
+    # Made before the rebuilds are switched on: a rebuild reading while the test is still
+    # inserting themes and items meets SQLite's table lock (the test database is shared-cache).
     framework = make_framework(status=Status.DRAFT)
-    _wait_for_rebuild()
+    settings.OPEN_DATA_REBUILD_ON_CHANGE = True
     Framework.objects.get(pk=framework.pk).save()  # nothing published yet
     _wait_for_rebuild()
     with zipfile.ZipFile(open_dump.dump_path()) as archive:
