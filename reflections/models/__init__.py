@@ -16,6 +16,7 @@ from .sources import (
     source_label,
     source_wording,
 )
+from .spaces import BoardSpace
 from .templates import (
     TemplateQuestion,
     TemplateQuestionQuerySet,
@@ -46,6 +47,7 @@ __all__ = [
     "TOKEN_BYTES",
     "AgreedBy",
     "Answer",
+    "BoardSpace",
     "CurrentNextStepManager",
     "NextStep",
     "NextStepQuerySet",

@@ -13,6 +13,7 @@ from values.bases import Ordered
 from values.models import Item, ReflectionQuestion, School
 
 from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
+from .spaces import BoardSpace
 from .templates import TemplateQuestion, WorksheetTemplate
 from .tokens import new_key
 
@@ -28,6 +29,13 @@ class Worksheet(models.Model):
     """One board's private workspace."""
 
     key = models.CharField(_("id i adressen"), max_length=24, unique=True, default=new_key)
+    space = models.ForeignKey(
+        BoardSpace,
+        verbose_name=_("bestyrelsesrum"),
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="worksheets",
+    )
     template = models.ForeignKey(
         WorksheetTemplate,
         verbose_name=_("skabelon"),
