@@ -20,6 +20,8 @@ urlpatterns = [
     # values owns /rammer/…, /begreber/… and /soeg/ (concepts and search span all frameworks).
     path("", include("values.urls")),
     path("arbejdsark/", include("reflections.urls")),
+    # Published principles: public, read-only, not indexed (reflections/views/published.py).
+    path("principper/", include("reflections.principles.urls")),
     # Open content: the read-only API, its documentation, the open-data dump; the embeds.
     path("api/v1/", include("values.api.urls")),
     path("embed/", include("values.embeds.urls")),

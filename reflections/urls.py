@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import autosave, board, chair, collect, links, live, meeting, results
+from .views import (
+    autosave,
+    board,
+    chair,
+    collect,
+    links,
+    live,
+    meeting,
+    principle_lines,
+    principle_versions,
+    principles,
+    results,
+)
 
 app_name = "reflections"
 
@@ -39,4 +51,62 @@ urlpatterns = [
     path("ark/<str:key>/kalender.ics", meeting.calendar_file, name="calendar"),
     path("ark/<str:key>/formand/moedevisning/", meeting.meeting_mode, name="meeting_start"),
     path("ark/<str:key>/formand/moedevisning/<int:number>/", meeting.meeting_mode, name="meeting"),
+    # A space's principles; every view below goes through reflections.principles.access.
+    path("rum/<str:key>/principper/ny/", principles.start, name="principle_start"),
+    path("rum/<str:key>/principper/<int:principle_id>/", principles.workbench, name="principle"),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/afsnit/",
+        principles.add_section,
+        name="principle_add_section",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/afsnit/<int:section_id>/",
+        principles.change_section,
+        name="principle_section",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/afsnit/<int:section_id>/ny-linje/",
+        principles.add_line,
+        name="principle_add_line",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/linje/<int:line_id>/",
+        principle_lines.line,
+        name="principle_line",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/linje/<int:line_id>/flyt/",
+        principle_lines.change_line,
+        name="principle_change_line",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/linje/<int:line_id>/kommentar/",
+        principle_lines.comment,
+        name="principle_comment",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/kommentar/<int:comment_id>/loest/",
+        principle_lines.resolve,
+        name="principle_resolve",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/skrivere/",
+        principles.set_writers,
+        name="principle_writers",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/godkend/",
+        principle_versions.approve,
+        name="principle_approve",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/versioner/",
+        principle_versions.versions,
+        name="principle_versions",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/offentliggoer/",
+        principle_versions.publish,
+        name="principle_publish",
+    ),
 ]

@@ -7,6 +7,17 @@ are stored only as hashes; see reflections/access.py.
 """
 
 from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
+from .principles import (
+    DEFAULT_SECTIONS,
+    STUDENTS_SECTION,
+    ImmutableVersion,
+    LineComment,
+    Principle,
+    PrincipleArea,
+    PrincipleLine,
+    PrincipleSection,
+    PrincipleVersion,
+)
 from .sources import (
     PORTAL_QUESTION_CONTEXT,
     RATED_ITEM_KINDS,
@@ -40,6 +51,15 @@ from .worksheets import (
 )
 
 __all__ = [
+    "DEFAULT_SECTIONS",
+    "STUDENTS_SECTION",
+    "ImmutableVersion",
+    "LineComment",
+    "Principle",
+    "PrincipleArea",
+    "PrincipleLine",
+    "PrincipleSection",
+    "PrincipleVersion",
     "ANSWER_MAX_LENGTH",
     "PORTAL_QUESTION_CONTEXT",
     "RATED_ITEM_KINDS",

@@ -1,0 +1,122 @@
+"""The published principle: its public page, PDF and HTML to paste; taking it offline; deleting."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from reflections.models import (
+    LineComment,
+    Participant,
+    Principle,
+    PrincipleLine,
+    PrincipleSection,
+    PrincipleVersion,
+)
+from reflections.principles import approval
+from reflections.principles.published import embed_html
+
+from .conftest import AGREED_TEXT, approve
+
+pytestmark = pytest.mark.django_db
+
+
+def public_url(principle) -> str:
+    return reverse("principles:public", args=[principle.public_slug])
+
+
+def test_the_public_page_shows_the_approved_principle_with_what_it_builds_on(client, published):
+    response = client.get(public_url(published))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert AGREED_TEXT in page
+    assert "Skovvejens Skole" in page and "Skolebestyrelsen" in page
+    assert "Drøftet og godkendt i skolebestyrelsen den 10. marts 2027" in page
+    assert "Evalueres senest 10. marts 2028" in page
+    assert "Bygger på:" in page and "Ballerup Kommune, Tema 1, indikator 1" in page
+
+
+def test_the_public_page_is_not_indexed(client, published):
+    response = client.get(public_url(published))
+    assert response["X-Robots-Tag"] == "noindex"
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_the_public_page_names_no_member_and_shows_no_comment(client, published, board):
+    Participant.objects.create(worksheet=board.worksheet, display_name="Medlem Mads")
+    line = PrincipleLine.objects.get(text=AGREED_TEXT)
+    LineComment.objects.create(line=line, author_name="Formand Fie", text="Hemmelig kommentar")
+    page = client.get(public_url(published)).content.decode()
+    assert "Medlem Mads" not in page and "Formand Fie" not in page
+    assert "Hemmelig kommentar" not in page
+
+
+def test_the_public_page_shows_the_published_version_never_the_draft(client, published):
+    PrincipleLine.objects.filter(text=AGREED_TEXT).update(text="Udkast efter godkendelsen")
+    page = client.get(public_url(published)).content.decode()
+    assert AGREED_TEXT in page
+    assert "Udkast efter godkendelsen" not in page
+
+
+def test_the_boards_text_is_escaped_on_the_public_page_and_in_the_html_to_paste(client, principle):
+    section = principle.sections.first()
+    PrincipleLine.objects.create(section=section, text="<script>alert(1)</script>", position=9)
+    approval.publish(principle, approve(principle))
+    page = client.get(public_url(principle)).content.decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    request = RequestFactory().get("/")
+    pasted = embed_html(principle, principle.published_version, request)
+    assert "<script>alert(1)" not in pasted and "&lt;script&gt;" in pasted
+    assert "<style" not in pasted and "class=" not in pasted
+    assert f"http://testserver{public_url(principle)}" in pasted
+
+
+def test_the_pdf_is_a_pdf_of_the_published_version(client, published):
+    response = client.get(reverse("principles:public_pdf", args=[published.public_slug]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_taken_offline_the_address_answers_410_at_once(client, published):
+    approval.unpublish(published)
+    assert client.get(public_url(published)).status_code == 410
+    pdf = reverse("principles:public_pdf", args=[published.public_slug])
+    assert client.get(pdf).status_code == 410
+
+
+def test_publishing_again_keeps_the_address(client, published):
+    slug = published.public_slug
+    approval.unpublish(published)
+    approval.publish(published, approve(published, 20))
+    assert published.public_slug == slug
+    assert client.get(public_url(published)).status_code == 200
+
+
+def test_an_unknown_address_answers_404(client, db):
+    assert client.get(reverse("principles:public", args=["ukendt"])).status_code == 404
+
+
+def test_deleting_the_space_deletes_its_principles_and_their_public_address(
+    client, published, space
+):
+    url = public_url(published)
+    space.delete()
+    assert client.get(url).status_code == 404
+    for model in (Principle, PrincipleSection, PrincipleLine, PrincipleVersion, LineComment):
+        assert not model.objects.exists()
+
+
+def test_the_public_page_takes_two_queries(client, published, django_assert_num_queries):
+    """The principle with its space and version, and the site's own list of frameworks."""
+    url = public_url(published)
+    with django_assert_num_queries(2):
+        assert client.get(url).status_code == 200
+
+
+def test_the_pdf_takes_one_query(client, published, django_assert_num_queries):
+    url = reverse("principles:public_pdf", args=[published.public_slug])
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200
