@@ -7,10 +7,13 @@ rating and a next step.
 from __future__ import annotations
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
+from django.http import Http404
+from django.test import Client
 
-from reflections import services
+from reflections import access, services
 from reflections.models import BoardSpace, Principle, PrincipleArea, Worksheet
 from reflections.principles import approval, drafting
 
@@ -60,3 +63,44 @@ def approve(principle: Principle, day: int = 10):
 def published(principle) -> Principle:
     approval.publish(principle, approve(principle))
     return principle
+
+
+class SpaceRoles:
+    """Clients signed in to `space` as chair or member (through the space's access helper)."""
+
+    def __init__(self, space):
+        self.space = space
+
+    def client(self, role: str) -> Client:
+        client = Client()
+        session = client.session
+        session[TEST_ROLE] = role
+        session.save()
+        return client
+
+
+TEST_ROLE = "principle-tests-space-role"
+
+
+@pytest.fixture
+def roles(space, monkeypatch) -> SpaceRoles:
+    def space_access_for(request, key, *, chair=False):
+        role = request.session.get(TEST_ROLE)
+        if key != space.key or role is None or (chair and role == "member"):
+            raise Http404
+        found = BoardSpace.objects.get(key=key)
+        return SimpleNamespace(space=found, role=role, is_chair=role in ("chair", "cochair"))
+
+    monkeypatch.setattr(access, "space_access_for", space_access_for, raising=False)
+    monkeypatch.setattr(BoardSpace, "get_absolute_url", lambda self: f"/arbejdsark/rum/{self.key}/")
+    return SpaceRoles(space)
+
+
+@pytest.fixture
+def space_chair(roles) -> Client:
+    return roles.client("chair")
+
+
+@pytest.fixture
+def space_member(roles) -> Client:
+    return roles.client("member")
