@@ -1,0 +1,76 @@
+"""In Chromium: from a worksheet with agreed answers to an approved, published principle, its
+public address and its PDF – axe, reflow at 320 px and the error summary on the way."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.a11y import assert_error_summary, assert_page_ok, assert_reflows, watch
+
+from .conftest import AGREED_TEXT
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def signed_in(new_context, live_server, roles, role: str):
+    """A browser signed in to the space as `role`."""
+    client = roles.client(role)
+    context = new_context()
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    return context
+
+
+def test_a_board_goes_from_agreed_answers_to_a_published_principle(
+    new_context, live_server, roles, board
+):
+    page = signed_in(new_context, live_server, roles, "chair").new_page()
+    watch(page, allow_status=(400,))
+    page.goto(reverse("reflections:principle_start", args=[roles.space.key]))
+    assert_page_ok(page, "principle start")
+    page.get_by_role("button", name="Opret udkast").click()
+    assert_error_summary(page, ["id_title"])
+    page.get_by_label("Princippets titel").fill("Princip for skole-hjem-samarbejdet")
+    page.get_by_label("Byg på et arbejdsark").select_option(label=board.worksheet.title)
+    page.get_by_role("button", name="Opret udkast").click()
+
+    # The workbench: the board's agreed answer is a line, the worksheet beside it.
+    assert page.get_by_role("heading", name="Det bygger I på").is_visible()
+    assert page.get_by_text(AGREED_TEXT).first.is_visible()
+    assert_page_ok(page, "principle workbench")
+    assert_reflows(page, "principle workbench")
+
+    page.get_by_role("link", name="Ret, henvis og kommentér").first.click()
+    page.get_by_label("Tekst").fill("Vi inviterer forældrene ind tidligt og taler om trivsel.")
+    page.get_by_label("Ballerup Kommune, Tema 1, indikator 1").check()
+    assert_page_ok(page, "principle line")
+    page.get_by_role("button", name="Gem linjen").click()
+    assert page.get_by_text("Linjen er gemt.").is_visible()
+
+    page.get_by_label("Drøftet og godkendt i skolebestyrelsen den").fill("2027-03-10")
+    page.get_by_label("Evalueres senest").fill("2028-03-10")
+    page.get_by_role("button", name="Gem som godkendt version").click()
+    assert page.get_by_role("heading", name="Godkendte versioner").is_visible()
+    page.get_by_role("button", name="Offentliggør").click()
+    assert_page_ok(page, "principle versions")
+    address = page.get_by_label("Princippets offentlige adresse").input_value()
+
+    # The public address, for anyone: no session, no names, what it builds on.
+    public = new_context().new_page()
+    watch(public)
+    public.goto(address)
+    assert public.get_by_role("heading", level=1).inner_text() == (
+        "Princip for skole-hjem-samarbejdet"
+    )
+    assert public.get_by_text("Drøftet og godkendt i skolebestyrelsen den 10. marts 2027").count()
+    assert public.get_by_role(
+        "link", name="Ballerup Kommune, Tema 1, indikator 1"
+    ).first.is_visible()
+    assert_page_ok(public, "published principle")
+    assert_reflows(public, "published principle")
+    pdf = public.request.get(address + "princip.pdf")
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
