@@ -12,20 +12,33 @@ from ..models.principles import new_public_slug
 from .citations import answer_label, item_label, item_ordinals, item_url, items_with_theme
 
 
-def draft_lines(principle: Principle):
-    """The draft's sections with their lines and what each line cites (five queries)."""
-    lines = PrincipleLine.objects.prefetch_related(
+def draft_sections(principle: Principle, lines=None) -> list:
+    """The draft's sections with their lines, each line with `cites` written out as the
+    published page will show them (five queries)."""
+    lines = (lines or PrincipleLine.objects.all()).prefetch_related(
         Prefetch("items", queryset=items_with_theme()),
         Prefetch("answers", queryset=Answer.objects.select_related("question")),
     )
-    return principle.sections.prefetch_related(Prefetch("lines", queryset=lines))
+    sections = list(principle.sections.prefetch_related(Prefetch("lines", queryset=lines)))
+    items = [item for s in sections for line in s.lines.all() for item in line.items.all()]
+    ordinals = item_ordinals(items)
+    for section in sections:
+        for line in section.lines.all():
+            line.cites = _cites(line, ordinals)
+    return sections
+
+
+def _cites(line: PrincipleLine, ordinals: dict[int, int]) -> list[dict]:
+    items = [
+        {"label": item_label(item, ordinals.get(item.pk)), "url": item_url(item)}
+        for item in line.items.all()
+    ]
+    return items + [{"label": answer_label(a), "url": ""} for a in line.answers.all()]
 
 
 def snapshot(principle: Principle) -> dict:
     """The draft as plain data, citations written out: what an approved version keeps."""
-    sections = list(draft_lines(principle))
-    items = [item for s in sections for line in s.lines.all() for item in line.items.all()]
-    ordinals = item_ordinals(items)
+    sections = draft_sections(principle)
     return {
         "title": principle.title,
         "area": principle.area,
@@ -33,18 +46,7 @@ def snapshot(principle: Principle) -> dict:
             {
                 "title": section.title,
                 "lines": [
-                    {
-                        "kind": line.kind,
-                        "text": line.text,
-                        "cites": [
-                            {
-                                "label": item_label(item, ordinals.get(item.pk)),
-                                "url": item_url(item),
-                            }
-                            for item in line.items.all()
-                        ]
-                        + [{"label": answer_label(a), "url": ""} for a in line.answers.all()],
-                    }
+                    {"kind": line.kind, "text": line.text, "cites": line.cites}
                     for line in section.lines.all()
                 ],
             }

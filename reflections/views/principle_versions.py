@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ..access import private
-from ..models import PrincipleVersion
+from ..models import PrincipleLine, PrincipleVersion
 from ..principles import approval
 from ..principles.access import principle_for, writer_for
 from ..principles.diff import version_diff
@@ -25,6 +25,8 @@ from .principles import workbench_page
 def approve(request: HttpRequest, key: str, principle_id: int) -> HttpResponse:
     acc, principle = writer_for(request, key, principle_id)
     form = ApproveForm(request.POST, prefix="approve")
+    if form.is_valid() and not PrincipleLine.objects.filter(section__principle=principle).exists():
+        form.add_error(None, _("Skriv mindst én linje i udkastet, før I godkender det."))
     if not form.is_valid():
         return workbench_page(request, acc, principle, 400, approve=form)
     version = approval.approve(principle, **form.cleaned_data)

@@ -4,7 +4,7 @@ the worksheet it builds on, and who writes."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from ..access import private
 from ..models import PrincipleLine, PrincipleSection
 from ..principles import drafting
 from ..principles.access import may_write, principle_for, writer_for
+from ..principles.approval import draft_sections
 from ..principles.forms import (
     ApproveForm,
     NewLineForm,
@@ -44,15 +45,15 @@ def start(request: HttpRequest, key: str) -> HttpResponse:
     return render(request, "reflections/principles/start.html", context, status=status)
 
 
-def _lines_with_open_comments() -> Prefetch:
+def _lines_with_open_comments():
     open_comments = Count("comments", filter=Q(comments__resolved_at__isnull=True))
-    return Prefetch("lines", queryset=PrincipleLine.objects.annotate(open_comments=open_comments))
+    return PrincipleLine.objects.annotate(open_comments=open_comments)
 
 
 def workbench_page(request: HttpRequest, acc, principle, status: int = 200, **bad) -> HttpResponse:
     """The draft, the worksheet beside it, and one form per action. `bad` holds a form sent
     with errors, shown in place of its empty twin so nothing written is lost."""
-    sections = list(principle.sections.prefetch_related(_lines_with_open_comments()))
+    sections = draft_sections(principle, _lines_with_open_comments())
     for section in sections:
         section.rename_form = bad.get(f"rename{section.pk}") or SectionForm(
             prefix=f"s{section.pk}", initial={"title": section.title}

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from reflections.models import LineComment, Principle, PrincipleLine, PrincipleVersion
+from reflections.principles import drafting
 
 from .conftest import AGREED_TEXT, STEP_TEXT, approve
 
@@ -143,7 +144,7 @@ def test_a_nonsense_version_to_publish_is_404(principle, space_chair):
 
 @pytest.mark.parametrize(
     "name, more, queries",
-    [("principle", (), 11), ("principle_versions", (), 5)],
+    [("principle", (), 15), ("principle_versions", (), 5)],
 )
 def test_the_principle_pages_queries_are_pinned(
     principle, space_chair, django_assert_num_queries, name, more, queries
@@ -164,3 +165,19 @@ def test_the_line_page_and_start_page_queries_are_pinned(
     start = reverse("reflections:principle_start", args=[principle.space.key])
     with django_assert_num_queries(5):
         assert space_chair.get(start).status_code == 200
+
+
+def test_an_empty_draft_cannot_be_approved(space, space_chair):
+    empty = drafting.start_principle(space, title="Tomt", area="4")
+    response = space_chair.post(
+        url("principle_approve", empty),
+        {"approve-approved_on": "10.3.2027", "approve-review_by": "10.3.2028"},
+    )
+    assert response.status_code == 400
+    assert "Skriv mindst én linje i udkastet, før I godkender det." in response.content.decode()
+    assert not PrincipleVersion.objects.exists()
+
+
+def test_the_workbench_shows_what_each_line_builds_on(principle, space_chair):
+    page = space_chair.get(principle.get_absolute_url()).content.decode()
+    assert "Bygger på: Ballerup Kommune, Tema 1, indikator 1; Bestyrelsens drøftelse af" in page
