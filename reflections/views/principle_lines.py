@@ -77,8 +77,8 @@ def line(request: HttpRequest, key: str, principle_id: int, line_id: int) -> Htt
     )
     if not result.saved:
         # Both texts stay: the stored one in the notice, the writer's own in the field.
-        stale = dict(request.POST.items())
-        stale["version"] = result.line.version
+        stale = request.POST.copy()
+        stale["version"] = str(result.line.version)
         form = _line_form(result.line, sources, stale)
         form.is_valid()
         return _line_page(request, acc, principle, result.line, status=409, form=form,

@@ -3,6 +3,8 @@ versions and publishing – with Danish errors that lose nothing, and the querie
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -79,11 +81,12 @@ def test_saving_a_line_cites_an_item_and_a_stale_save_shows_both_texts(
     )
     assert response.status_code == 302
     assert list(PrincipleLine.objects.get(pk=line.pk).items.all()) == [item]
-    stale = {**data, "text": "Min egen tekst"}
+    stale = {**data, "text": "Min egen tekst", "items": [item.pk]}
     response = space_chair.post(url("principle_line", principle, line.pk), stale)
     assert response.status_code == 409
     page = response.content.decode()
     assert "Vi holder forældremøde i august." in page and "Min egen tekst" in page
+    assert re.search(rf'name="items" value="{item.pk}" id="[^"]+" checked', page)
     assert PrincipleLine.objects.get(pk=line.pk).text == "Vi holder forældremøde i august."
 
 
