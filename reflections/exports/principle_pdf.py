@@ -73,6 +73,7 @@ def _story(context: dict) -> list:
 
 
 def principle_pdf(context: dict) -> bytes:
+    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -90,7 +91,17 @@ def principle_pdf(context: dict) -> bytes:
         author=context["board_name"],
         lang="da",
     )
+    footer_text = f"{version.content['title']} – {context['school_name']}"[:100]
+
+    def footer(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(_fonts()[0], 8)
+        canvas.setFillColor(colors.HexColor("#4a4a4a"))
+        canvas.drawString(20 * mm, 10 * mm, footer_text)
+        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"Side {doc.page}")
+        canvas.restoreState()
+
     # The principle is Danish content: its dates are too, whatever the visitor's language.
     with translation.override("da"):
-        document.build(_story(context))
+        document.build(_story(context), onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

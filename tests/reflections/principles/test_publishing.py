@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
+from pypdf import PdfReader
 
 from reflections.models import (
     LineComment,
@@ -120,3 +123,12 @@ def test_the_pdf_takes_one_query(client, published, django_assert_num_queries):
     url = reverse("principles:public_pdf", args=[published.public_slug])
     with django_assert_num_queries(1):
         assert client.get(url).status_code == 200
+
+
+def test_the_pdf_holds_the_principle_its_dates_and_what_it_builds_on(client, published):
+    response = client.get(reverse("principles:public_pdf", args=[published.public_slug]))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert AGREED_TEXT in text
+    assert "Drøftet og godkendt i skolebestyrelsen den 10. marts 2027." in text
+    assert "Bygger på: Ballerup Kommune, Tema 1, indikator 1" in text
