@@ -31,7 +31,9 @@ from ..principles.sources import sources_for
 def start(request: HttpRequest, key: str) -> HttpResponse:
     acc = access.space_access_for(request, key, chair=True)
     worksheets = list(acc.space.worksheets.only("pk", "title").order_by("-created_at"))
-    form = StartPrincipleForm(request.POST or None, worksheets=worksheets)
+    # "?ark=<id>" from a worksheet's page: start from that worksheet.
+    initial = {"worksheet": request.GET.get("ark", "")}
+    form = StartPrincipleForm(request.POST or None, initial=initial, worksheets=worksheets)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         chosen = next((ws for ws in worksheets if ws.pk == data["worksheet"]), None)

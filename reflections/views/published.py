@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from values.models import danish_slugify
@@ -24,6 +25,9 @@ def _published(slug: str) -> tuple[Principle, PrincipleVersion | None]:
 def _noindex(response: HttpResponse) -> HttpResponse:
     # Public but not listed: a search engine finds it only once the municipality lists it.
     response["X-Robots-Tag"] = "noindex"
+    # Every visit asks again, so taking the principle offline takes effect at once, even for
+    # a browser or proxy that has seen it before.
+    add_never_cache_headers(response)
     return response
 
 

@@ -84,6 +84,7 @@ def test_the_pdf_is_a_pdf_of_the_published_version(client, published):
 
 
 def test_taken_offline_the_address_answers_410_at_once(client, published):
+    assert "max-age=0" in client.get(public_url(published))["Cache-Control"]
     approval.unpublish(published)
     assert client.get(public_url(published)).status_code == 410
     pdf = reverse("principles:public_pdf", args=[published.public_slug])
