@@ -37,7 +37,8 @@ def _cites(line: PrincipleLine, ordinals: dict[int, int]) -> list[dict]:
 
 
 def snapshot(principle: Principle) -> dict:
-    """The draft as plain data, citations written out: what an approved version keeps."""
+    """The draft as plain data, citations written out: what an approved version keeps. A
+    section the board left empty is not part of the principle."""
     sections = draft_sections(principle)
     return {
         "title": principle.title,
@@ -51,6 +52,7 @@ def snapshot(principle: Principle) -> dict:
                 ],
             }
             for section in sections
+            if section.lines.all()
         ],
     }
 

@@ -49,6 +49,11 @@ def test_an_approved_version_keeps_the_text_and_citations_as_approved(principle)
     assert cited["cites"][0]["url"].endswith(f"#punkt-{item_pk}")
 
 
+def test_an_approved_version_leaves_out_sections_the_board_left_empty(principle):
+    version = approve(principle)
+    assert [section["title"] for section in version.sections] == ["Mål", "Skolens ansvar"]
+
+
 def test_an_approved_version_cannot_be_changed(principle):
     version = approve(principle)
     version.review_by = version.approved_on
