@@ -207,7 +207,7 @@ class WorksheetAdmin(admin.ModelAdmin):
             "title": _("Nyt formandslink"),
         }
         if request.method == "POST":
-            token = services.rotate_chair_link(worksheet)
+            token = services.rotate_chair_link(worksheet.space)
             self.log_change(request, worksheet, _("Udstedte et nyt formandslink."))
             # %r: a username's control characters are escaped, never written raw to the log.
             security_log.info(

@@ -284,3 +284,21 @@ class MeetingDatesForm(forms.Form):
                 ),
             )
         return data
+
+
+class NewWorksheetForm(forms.Form):
+    """The chair starts another worksheet in the board's space from a published template."""
+
+    template = forms.ModelChoiceField(
+        label=_("Skabelon"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vælg den skabelon, arbejdsarket skal bygge på.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import WorksheetTemplate
+
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = WorksheetTemplate.objects.published()

@@ -16,6 +16,7 @@ from .models import (
     PORTAL_QUESTION_CONTEXT,
     STATEMENT_PROMPT,
     Answer,
+    BoardSpace,
     NextStep,
     Participant,
     QuestionKind,
@@ -39,6 +40,8 @@ ACTIVITY_RESOLUTION = timedelta(minutes=1)
 
 @dataclass(frozen=True)
 class NewWorksheet:
+    """A new worksheet; the links are those of a new space, empty in an existing space."""
+
     worksheet: Worksheet
     member_token: str
     chair_token: str
@@ -57,13 +60,32 @@ class Pick:
         return self.source.theme
 
 
-def _new_worksheet(**fields) -> tuple[Worksheet, str, str]:
+def new_space(*, school_name: str, board_name: str, school: School | None = None):
+    """A board space and its two links (returned once; only their hashes are stored)."""
     member_token, chair_token = new_token(), new_token()
-    worksheet = Worksheet.objects.create(
+    space = BoardSpace.objects.create(
+        school_name=school_name,
+        board_name=board_name,
+        school=school,
         member_token_hash=hash_token(member_token),
         chair_token_hash=hash_token(chair_token),
-        **fields,
     )
+    return space, member_token, chair_token
+
+
+def _new_worksheet(space: BoardSpace | None, **fields) -> tuple[Worksheet, str, str]:
+    """A worksheet in `space`, or in a new space of its own (whose links are returned)."""
+    member_token = chair_token = ""
+    if space is None:
+        space, member_token, chair_token = new_space(
+            school_name=fields["school_name"],
+            board_name=fields["board_name"],
+            school=fields.get("school"),
+        )
+    else:
+        fields.update(school_name=space.school_name, board_name=space.board_name)
+        fields.setdefault("school", space.school)
+    worksheet = Worksheet.objects.create(space=space, **fields)
     return worksheet, member_token, chair_token
 
 
@@ -87,8 +109,10 @@ def create_from_template(
     board_name: str,
     display_name: str = "",
     school: School | None = None,
+    space: BoardSpace | None = None,
 ) -> NewWorksheet:
     worksheet, member_token, chair_token = _new_worksheet(
+        space,
         template=template,
         school=school,
         title=template.title,
@@ -135,10 +159,11 @@ def create_from_picks(
     next_steps_title: str = "",
     next_steps_question: str = "",
     school: School | None = None,
+    space: BoardSpace | None = None,
 ) -> NewWorksheet:
     """Sections follow the visitor's order: each run of picks from one theme is one section."""
     worksheet, member_token, chair_token = _new_worksheet(
-        title=title, school_name=school_name, board_name=board_name, school=school
+        space, title=title, school_name=school_name, board_name=board_name, school=school
     )
     questions, section, section_theme = [], None, None
     for pick in picks:
@@ -182,35 +207,44 @@ def _first_participant(worksheet: Worksheet, display_name: str) -> tuple[Partici
     return add_participant(worksheet, display_name)
 
 
-def rotate_member_link(worksheet: Worksheet) -> str:
+def rotate_member_link(space: BoardSpace) -> str:
     """A new member link; sessions opened with the old one lose access immediately."""
     token = new_token()
-    worksheet.member_token_hash = hash_token(token)
-    worksheet.save(update_fields=["member_token_hash"])
+    space.member_token_hash = hash_token(token)
+    space.save(update_fields=["member_token_hash"])
     return token
 
 
-def rotate_chair_link(worksheet: Worksheet) -> str:
+def rotate_chair_link(space: BoardSpace) -> str:
     """A new chair link: also how the chair role is handed over, or given back by staff."""
     token = new_token()
-    worksheet.chair_token_hash = hash_token(token)
-    worksheet.save(update_fields=["chair_token_hash"])
+    space.chair_token_hash = hash_token(token)
+    space.save(update_fields=["chair_token_hash"])
     return token
 
 
-def rotate_cochair_link(worksheet: Worksheet) -> str:
+def rotate_cochair_link(space: BoardSpace) -> str:
     """A (new) co-chair link, with the chair's rights; an earlier one stops working."""
     token = new_token()
-    worksheet.cochair_token_hash = hash_token(token)
-    worksheet.save(update_fields=["cochair_token_hash"])
+    space.cochair_token_hash = hash_token(token)
+    space.save(update_fields=["cochair_token_hash"])
     return token
 
 
 def touch(worksheet: Worksheet) -> None:
+    """Activity on a worksheet is activity in its space: the retention period counts from it."""
     now = timezone.now()
     if now - worksheet.last_activity_at >= ACTIVITY_RESOLUTION:
         Worksheet.objects.filter(pk=worksheet.pk).update(last_activity_at=now)
+        BoardSpace.objects.filter(pk=worksheet.space_id).update(last_activity_at=now)
         worksheet.last_activity_at = now
+
+
+def touch_space(space: BoardSpace) -> None:
+    now = timezone.now()
+    if now - space.last_activity_at >= ACTIVITY_RESOLUTION:
+        BoardSpace.objects.filter(pk=space.pk).update(last_activity_at=now)
+        space.last_activity_at = now
 
 
 def mark_done(worksheet: Worksheet, done: bool) -> None:
@@ -350,23 +384,49 @@ def delete_next_step(worksheet: Worksheet, step_id: int, *, by: str, undo: bool 
 
 def delete_worksheet(worksheet: Worksheet) -> None:
     """Hard delete: the worksheet and, by cascade, every section, question, answer and step,
-    and its entries (link hashes, members' names) in every session."""
+    and the members' names on it in every session. A space left with nothing in it goes too."""
     delete_worksheets(Worksheet.objects.filter(pk=worksheet.pk))
 
 
 def delete_worksheets(worksheets) -> int:
     """Hard-delete a queryset of worksheets as delete_worksheet does; returns how many."""
-    keys = list(worksheets.values_list("key", flat=True))
-    if keys:
+    rows = list(worksheets.values_list("key", "space_id"))
+    if rows:
+        keys = [key for key, _space in rows]
         with transaction.atomic():
             Worksheet.objects.filter(key__in=keys).delete()
             sessions.forget_everywhere(keys)
-    return len(keys)
+            emptied = [pk for pk in {space for _key, space in rows} if _is_empty(pk)]
+            delete_spaces(BoardSpace.objects.filter(pk__in=emptied))
+    return len(rows)
 
 
-def delete_stale_worksheets(cutoff: datetime, *, dry_run: bool = False) -> int:
-    """Hard-delete worksheets whose last activity is before `cutoff`; returns how many."""
-    stale = Worksheet.objects.untouched_since(cutoff)
+def _is_empty(space_pk: int) -> bool:
+    """Nothing of the board's work is left in the space (worksheets, principles, anything)."""
+    for relation in BoardSpace._meta.related_objects:
+        model = relation.related_model
+        if model._default_manager.filter(**{relation.field.attname: space_pk}).exists():
+            return False
+    return True
+
+
+def delete_spaces(spaces) -> int:
+    """Hard-delete a queryset of board spaces with everything in them – worksheets, principles,
+    published ones too – and their entries (link hashes, members' names) in every session."""
+    space_keys = list(spaces.values_list("key", flat=True))
+    if space_keys:
+        worksheet_keys = list(
+            Worksheet.objects.filter(space__key__in=space_keys).values_list("key", flat=True)
+        )
+        with transaction.atomic():
+            BoardSpace.objects.filter(key__in=space_keys).delete()
+            sessions.forget_everywhere(worksheet_keys, space_keys)
+    return len(space_keys)
+
+
+def delete_stale_spaces(cutoff: datetime, *, dry_run: bool = False) -> int:
+    """Hard-delete board spaces whose last activity is before `cutoff`; returns how many."""
+    stale = BoardSpace.objects.filter(last_activity_at__lt=cutoff)
     if dry_run:
         return stale.count()
-    return delete_worksheets(stale)
+    return delete_spaces(stale)

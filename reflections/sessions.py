@@ -1,8 +1,8 @@
-"""What a visitor's session remembers about the worksheets they opened.
+"""What a visitor's session remembers about the boards they work with.
 
-Per worksheet key: the hashes of the links they opened (compared with the worksheet's current
-ones by reflections.access on every request), who they are on the board and the name they gave.
-Besides that, the links of a new or rotated worksheet wait here to be shown once.
+Per board space key: the hashes of the links they opened (compared with the space's current ones
+by reflections.access on every request). Per worksheet key: who they are on that worksheet and
+the name they gave. Besides that, the links of a new or renewed space wait here to be shown once.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from .models import Participant, Worksheet
+from .models import BoardSpace, Participant, Worksheet
 
+SPACES_KEY = "board_spaces"
 SESSION_KEY = "reflections"
 MEMBER_LINK_HASH = "member_link_hash"
 CHAIR_LINK_HASH = "chair_link_hash"
@@ -25,41 +26,59 @@ DISPLAY_NAME = "display_name"
 NEW_LINKS_KEY = "reflections_new_links"
 
 
+def space_entries(request: HttpRequest) -> dict[str, dict]:
+    """The link hashes per space this visitor opened."""
+    return request.session.get(SPACES_KEY, {})
+
+
 def entries(request: HttpRequest) -> dict[str, dict]:
+    """Who the visitor is per worksheet: participant id and name."""
     return request.session.get(SESSION_KEY, {})
 
 
-def _update(request: HttpRequest, worksheet_key: str, **values) -> None:
-    found = entries(request)
-    found[worksheet_key] = {**found.get(worksheet_key, {}), **values}
-    request.session[SESSION_KEY] = found
+def _update(request: HttpRequest, section: str, key: str, **values) -> None:
+    found = request.session.get(section, {})
+    found[key] = {**found.get(key, {}), **values}
+    request.session[section] = found
 
 
-def grant(request: HttpRequest, worksheet: Worksheet, *, chair: bool, chair_hash: str = "") -> None:
+def grant(request: HttpRequest, space: BoardSpace, *, chair: bool, chair_hash: str = "") -> None:
     """Remember that this visitor opened the member (or chair, or co-chair: `chair_hash`) link."""
-    values = {MEMBER_LINK_HASH: worksheet.member_token_hash}
+    values = {MEMBER_LINK_HASH: space.member_token_hash}
     if chair:
-        values[CHAIR_LINK_HASH] = chair_hash or worksheet.chair_token_hash
-    _update(request, worksheet.key, **values)
+        values[CHAIR_LINK_HASH] = chair_hash or space.chair_token_hash
+    _update(request, SPACES_KEY, space.key, **values)
 
 
 def remember_participant(request: HttpRequest, worksheet: Worksheet, participant: Participant):
     _update(
         request,
+        SESSION_KEY,
         worksheet.key,
         **{PARTICIPANT_ID: participant.pk, DISPLAY_NAME: participant.display_name},
     )
+
+
+def participant_id(request: HttpRequest, worksheet_key: str) -> int | None:
+    return entries(request).get(worksheet_key, {}).get(PARTICIPANT_ID)
 
 
 def display_name(request: HttpRequest, worksheet_key: str) -> str:
     return entries(request).get(worksheet_key, {}).get(DISPLAY_NAME, "")
 
 
-def forget(request: HttpRequest, worksheet_key: str) -> None:
-    """This session forgets the worksheet: its link hashes, name and any links waiting."""
-    for section in (SESSION_KEY, NEW_LINKS_KEY):
+def forget(
+    request: HttpRequest, *, space_key: str = "", worksheet_keys: Collection[str] = ()
+) -> None:
+    """This session forgets a space (its link hashes and links waiting) and worksheets (the
+    visitor's name on them)."""
+    for section, keys in (
+        (SPACES_KEY, [space_key]),
+        (NEW_LINKS_KEY, [space_key]),
+        (SESSION_KEY, worksheet_keys),
+    ):
         found = request.session.get(section, {})
-        if found.pop(worksheet_key, None) is not None:
+        if any([found.pop(key, None) is not None for key in keys if key]):
             request.session[section] = found
 
 
@@ -71,75 +90,77 @@ LINK_VIEWS = {
 }
 
 
-def show_links_once(request: HttpRequest, worksheet: Worksheet, **tokens: str) -> None:
+def show_links_once(request: HttpRequest, space: BoardSpace, **tokens: str) -> None:
     """Tokens are stored hashed, so a new link can be shown exactly once: on the next page.
 
     `tokens` by kind: member, chair, cochair (a second chair link) or personal (one member's).
     """
     links = request.session.get(NEW_LINKS_KEY, {})
-    entry = links.get(worksheet.key, {})
+    entry = links.get(space.key, {})
     for kind, token in tokens.items():
         if token:
             url = reverse(LINK_VIEWS[kind], args=[token])
             entry[kind] = request.build_absolute_uri(url)
-    links[worksheet.key] = entry
+    links[space.key] = entry
     request.session[NEW_LINKS_KEY] = links
 
 
-def forget_if_stale(request: HttpRequest, worksheet: Worksheet) -> None:
+def forget_if_stale(request: HttpRequest, space: BoardSpace) -> None:
     """Before a link is opened: drop what an earlier, since renewed link left in the session."""
     from .access import role_of  # access builds on this module
 
-    entry = entries(request).get(worksheet.key)
-    if entry and role_of(entry, worksheet) is None:
-        forget(request, worksheet.key)
+    entry = space_entries(request).get(space.key)
+    if entry and role_of(entry, space) is None:
+        forget(request, space_key=space.key)
 
 
-def step_down(request: HttpRequest, worksheet: Worksheet) -> None:
+def step_down(request: HttpRequest, space: BoardSpace) -> None:
     """After handing over the chair role: this visitor stays on the board as a member."""
-    found = entries(request)
-    entry = found.get(worksheet.key, {})
+    found = space_entries(request)
+    entry = found.get(space.key, {})
     entry.pop(CHAIR_LINK_HASH, None)
-    entry[MEMBER_LINK_HASH] = worksheet.member_token_hash
-    found[worksheet.key] = entry
-    request.session[SESSION_KEY] = found
+    entry[MEMBER_LINK_HASH] = space.member_token_hash
+    found[space.key] = entry
+    request.session[SPACES_KEY] = found
 
 
-def take_new_links(request: HttpRequest, worksheet_key: str) -> dict[str, str]:
-    """The links waiting to be shown for this worksheet, removed from the session."""
+def take_new_links(request: HttpRequest, space_key: str) -> dict[str, str]:
+    """The links waiting to be shown for this space, removed from the session."""
     links = request.session.get(NEW_LINKS_KEY, {})
-    fresh = links.pop(worksheet_key, None)
+    fresh = links.pop(space_key, None)
     if fresh is not None:
         request.session[NEW_LINKS_KEY] = links
     return fresh or {}
 
 
-def forget_everywhere(worksheet_keys: Collection[str]) -> int:
-    """Remove these worksheets from every stored session (link hashes, names, waiting links).
+def forget_everywhere(worksheet_keys: Collection[str], space_keys: Collection[str] = ()) -> int:
+    """Remove these worksheets (members' names) and spaces (link hashes, links waiting) from
+    every stored session.
 
-    A deleted worksheet must leave nothing behind, and its members' names sit in each member's
-    session. Sessions are signed blobs the database cannot search, so every stored session is
-    read; deleting is rare (a chair, the daily retention run, an erasure request). Returns how
-    many sessions changed.
+    Deleted work must leave nothing behind, and members' names sit in each member's session.
+    Sessions are signed blobs the database cannot search, so every stored session is read;
+    deleting is rare (a chair, the daily retention run, an erasure request). Returns how many
+    sessions changed.
     """
-    keys = set(worksheet_keys)
+    drop = {SESSION_KEY: set(worksheet_keys), SPACES_KEY: set(space_keys)}
+    drop[NEW_LINKS_KEY] = drop[SPACES_KEY]
     store_class = import_module(settings.SESSION_ENGINE).SessionStore
-    if not keys or not hasattr(store_class, "get_model_class"):
+    if not any(drop.values()) or not hasattr(store_class, "get_model_class"):
         return 0
     changed = 0
     for row in store_class.get_model_class().objects.iterator():
         store = store_class()
         data = store.decode(row.session_data)
-        if _drop_worksheets(data, keys):
+        if _drop(data, drop):
             row.session_data = store.encode(data)
             row.save(update_fields=["session_data"])
             changed += 1
     return changed
 
 
-def _drop_worksheets(data: dict, keys: set[str]) -> bool:
+def _drop(data: dict, drop: dict[str, set[str]]) -> bool:
     dropped = False
-    for section in (SESSION_KEY, NEW_LINKS_KEY):
+    for section, keys in drop.items():
         found = data.get(section)
         if isinstance(found, dict) and keys & found.keys():
             data[section] = {key: value for key, value in found.items() if key not in keys}

@@ -12,6 +12,7 @@ from .views import (
     principle_versions,
     principles,
     results,
+    spaces,
 )
 
 app_name = "reflections"
@@ -25,7 +26,9 @@ urlpatterns = [
     path("m/<str:token>/", links.member_link, name="member_link"),
     path("f/<str:token>/", links.chair_link, name="chair_link"),
     path("d/<str:token>/", links.personal_link, name="personal_link"),
-    # A board's workspace; every view below goes through access.access_for.
+    # A board's space; every view below goes through access.space_access_for or access_for.
+    path("rum/<str:key>/", spaces.space, name="space"),
+    path("rum/<str:key>/slet/", spaces.delete, name="space_delete"),
     path("ark/<str:key>/", board.worksheet, name="worksheet"),
     path("ark/<str:key>/navn/", board.join, name="join"),
     path("ark/<str:key>/mit-link/", board.personal_link, name="new_personal_link"),

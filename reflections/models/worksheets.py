@@ -26,14 +26,13 @@ class WorksheetQuerySet(models.QuerySet):
 
 
 class Worksheet(models.Model):
-    """One board's private workspace."""
+    """One piece of a board's work in its space: questions, answers, next steps."""
 
     key = models.CharField(_("id i adressen"), max_length=24, unique=True, default=new_key)
     space = models.ForeignKey(
         BoardSpace,
         verbose_name=_("bestyrelsesrum"),
         on_delete=models.CASCADE,
-        null=True,
         related_name="worksheets",
     )
     template = models.ForeignKey(
@@ -64,12 +63,6 @@ class Worksheet(models.Model):
         ),
     )
     board_name = models.CharField(_("bestyrelse"), max_length=200)
-    member_token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    chair_token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    # A second chair link for the co-chair, with the same rights; empty until the chair makes one.
-    cochair_token_hash = models.CharField(
-        max_length=64, unique=True, null=True, blank=True, editable=False
-    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     last_activity_at = models.DateTimeField(
         _("sidste aktivitet"), default=timezone.now, db_index=True

@@ -29,7 +29,7 @@ def worksheet(request: HttpRequest, key: str) -> HttpResponse:
     context = board_context(
         acc,
         request,
-        fresh=sessions.take_new_links(request, key),
+        fresh=sessions.take_new_links(request, acc.worksheet.space.key),
         rows=rows,
         resume=_where_to_resume(rows),
         total=sum(r.total for r in rows),
@@ -59,7 +59,7 @@ def join(request: HttpRequest, key: str) -> HttpResponse:
             acc.worksheet, form.cleaned_data["display_name"]
         )
         sessions.remember_participant(request, acc.worksheet, participant)
-        sessions.show_links_once(request, acc.worksheet, personal=token)
+        sessions.show_links_once(request, acc.worksheet.space, personal=token)
         services.touch(acc.worksheet)
     return redirect("reflections:worksheet", key)
 
@@ -73,7 +73,7 @@ def personal_link(request: HttpRequest, key: str) -> HttpResponse:
         return redirect("reflections:worksheet", key)
     participant = get_object_or_404(Participant, pk=acc.participant_id, worksheet=acc.worksheet)
     token = participants.rotate_personal_link(participant)
-    sessions.show_links_once(request, acc.worksheet, personal=token)
+    sessions.show_links_once(request, acc.worksheet.space, personal=token)
     messages.success(
         request, _("Du har fået et nyt personligt link. Et tidligere link virker ikke længere.")
     )

@@ -21,7 +21,7 @@ def _manage_page(request: HttpRequest, acc: Access, status: int = 200, **forms) 
     forms.setdefault("answering_form", AnsweringForm(instance=acc.worksheet))
     forms.setdefault("merge_form", MergeParticipantsForm(participants=participants))
     forms.setdefault("remove_form", RemoveParticipantForm(participants=participants))
-    fresh = sessions.take_new_links(request, acc.worksheet.key)
+    fresh = sessions.take_new_links(request, acc.worksheet.space.key)
     # The one moment the member link is readable: the invitation can carry it.
     invitation = invitation_text(acc.worksheet, fresh["member"]) if "member" in fresh else ""
     context = board_context(
@@ -88,9 +88,9 @@ def answering(request: HttpRequest, key: str) -> HttpResponse:
 def hand_over(request: HttpRequest, key: str) -> HttpResponse:
     """A new chair link for the next chair; this visitor stays on as a member."""
     acc = access_for(request, key, chair=True)
-    token = services.rotate_chair_link(acc.worksheet)
-    sessions.step_down(request, acc.worksheet)
-    sessions.show_links_once(request, acc.worksheet, chair=token)
+    token = services.rotate_chair_link(acc.worksheet.space)
+    sessions.step_down(request, acc.worksheet.space)
+    sessions.show_links_once(request, acc.worksheet.space, chair=token)
     messages.success(
         request,
         _(
@@ -107,15 +107,15 @@ def rotate(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key, chair=True)
     which = request.POST.get("link")
     if which == "member":
-        token = services.rotate_member_link(acc.worksheet)
-        sessions.show_links_once(request, acc.worksheet, member=token)
+        token = services.rotate_member_link(acc.worksheet.space)
+        sessions.show_links_once(request, acc.worksheet.space, member=token)
         messages.success(
             request,
             _("Der er lavet et nyt medlemslink. Det gamle virker ikke længere – del det nye."),
         )
     elif which == "cochair":
-        token = services.rotate_cochair_link(acc.worksheet)
-        sessions.show_links_once(request, acc.worksheet, cochair=token)
+        token = services.rotate_cochair_link(acc.worksheet.space)
+        sessions.show_links_once(request, acc.worksheet.space, cochair=token)
         messages.success(
             request,
             _(
@@ -124,10 +124,10 @@ def rotate(request: HttpRequest, key: str) -> HttpResponse:
             ),
         )
     elif which == "chair":
-        token = services.rotate_chair_link(acc.worksheet)
+        token = services.rotate_chair_link(acc.worksheet.space)
         if acc.role == Role.CHAIR:  # a co-chair who renews the chair link stays co-chair
-            sessions.grant(request, acc.worksheet, chair=True)
-        sessions.show_links_once(request, acc.worksheet, chair=token)
+            sessions.grant(request, acc.worksheet.space, chair=True)
+        sessions.show_links_once(request, acc.worksheet.space, chair=token)
         messages.success(
             request, _("Der er lavet et nyt formandslink. Det gamle virker ikke længere.")
         )
@@ -156,14 +156,20 @@ def delete(request: HttpRequest, key: str) -> HttpResponse:
     if request.method == "POST":
         title = acc.worksheet.title
         services.delete_worksheet(acc.worksheet)
-        sessions.forget(request, key)
+        sessions.forget(request, worksheet_keys=[key])
         messages.success(
             request,
             _("“%(title)s” og alle svar er slettet for altid.") % {"title": title},
         )
+        space = acc.worksheet.space
+        if type(space).objects.filter(pk=space.pk).exists():
+            return redirect("reflections:space", space.key)
+        sessions.forget(request, space_key=space.key)
         return redirect("reflections:index")
     counts = {
         "participants": acc.worksheet.participants.count(),
         "answers": acc.worksheet.answers.count(),
+        # the only thing in the space: deleting it deletes the space and its links too
+        "others": acc.worksheet.space.worksheets.exclude(pk=acc.worksheet.pk).count(),
     }
     return render(request, "reflections/delete.html", board_context(acc, request, counts=counts))

@@ -22,7 +22,7 @@ def _landing_context(request: HttpRequest, collected, form: CreateOwnForm) -> di
         "templates": WorksheetTemplate.objects.published().with_question_counts(),
         "collected": collected,
         "form": form,
-        "mine": access.worksheets_in_session(request),
+        "mine": access.spaces_in_session(request),
     }
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from .. import services, sessions
 from ..access import private
-from ..models import Participant, Worksheet, hash_token
+from ..models import BoardSpace, Participant, hash_token
 
 
 def _open_link(request: HttpRequest, token: str, *, chair: bool) -> HttpResponse:
@@ -18,15 +18,19 @@ def _open_link(request: HttpRequest, token: str, *, chair: bool) -> HttpResponse
         found = Q(chair_token_hash=hashed) | Q(cochair_token_hash=hashed)
     else:
         found = Q(member_token_hash=hashed)
-    worksheet = Worksheet.objects.filter(found).first()
-    if worksheet is None:
+    space = BoardSpace.objects.filter(found).first()
+    if space is None:
         raise Http404
     request.session.cycle_key()
-    sessions.forget_if_stale(request, worksheet)
-    sessions.grant(request, worksheet, chair=chair, chair_hash=hashed if chair else "")
-    services.touch(worksheet)
-    # Redirect so the token leaves the address bar, the history and any Referer header.
-    return redirect("reflections:worksheet", worksheet.key)
+    sessions.forget_if_stale(request, space)
+    sessions.grant(request, space, chair=chair, chair_hash=hashed if chair else "")
+    services.touch_space(space)
+    # Redirect so the token leaves the address bar, the history and any Referer header: to the
+    # board's only worksheet while it has one, else to the space with all of them.
+    only = space.worksheets.values_list("key", flat=True)[:2]
+    if len(only) == 1:
+        return redirect("reflections:worksheet", only[0])
+    return redirect("reflections:space", space.key)
 
 
 @private
@@ -35,13 +39,15 @@ def personal_link(request: HttpRequest, token: str) -> HttpResponse:
     """One member's own link: the member link's access, and their name and answers, on any
     device. It keeps working when the member link is renewed, until the chair removes them."""
     participant = (
-        Participant.objects.filter(token_hash=hash_token(token)).select_related("worksheet").first()
+        Participant.objects.filter(token_hash=hash_token(token))
+        .select_related("worksheet__space")
+        .first()
     )
     if participant is None:
         raise Http404
     request.session.cycle_key()
-    sessions.forget_if_stale(request, participant.worksheet)
-    sessions.grant(request, participant.worksheet, chair=False)
+    sessions.forget_if_stale(request, participant.worksheet.space)
+    sessions.grant(request, participant.worksheet.space, chair=False)
     sessions.remember_participant(request, participant.worksheet, participant)
     services.touch(participant.worksheet)
     return redirect("reflections:worksheet", participant.worksheet.key)

@@ -51,13 +51,14 @@ def board_context(acc: access.Access, request: HttpRequest, **extra) -> dict:
 
 
 def start_session(request: HttpRequest, new: services.NewWorksheet) -> None:
-    """The creator of a new worksheet is its chair, and sees its two links once."""
-    sessions.grant(request, new.worksheet, chair=True)
+    """The creator of a new worksheet (and so of its space) is its chair, and sees the space's two
+    links once."""
+    sessions.grant(request, new.worksheet.space, chair=True)
     if new.participant:
         sessions.remember_participant(request, new.worksheet, new.participant)
     sessions.show_links_once(
         request,
-        new.worksheet,
+        new.worksheet.space,
         member=new.member_token,
         chair=new.chair_token,
         personal=new.personal_token,

@@ -171,11 +171,12 @@ def test_a_backup_restores_everything_into_a_new_database(tmp_path):
     with sqlite3.connect(restored) as db:
         texts = {text for (text,) in db.execute("SELECT text FROM reflections_answer")}
         assert {"Vi mødes før skolestart.", "Og i øjenhøjde – «”»"} <= texts
-        hashes = dict(db.execute("SELECT key, member_token_hash FROM reflections_worksheet"))
+        hashes = dict(db.execute("SELECT key, member_token_hash FROM reflections_boardspace"))
         comments = {c for (c,) in db.execute("SELECT comment FROM reversion_revision")}
-    # The boards' links still open their worksheets after the restore.
+    # The boards' links still open their spaces and worksheets after the restore.
     for worksheet in state["worksheets"]:
-        assert hashes[worksheet.key] == Worksheet.objects.get(pk=worksheet.pk).member_token_hash
+        space = Worksheet.objects.get(pk=worksheet.pk).space
+        assert hashes[space.key] == space.member_token_hash
     assert "Præciseret indledningen" in comments
 
 

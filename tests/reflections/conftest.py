@@ -88,6 +88,10 @@ class Board:
     def key(self) -> str:
         return self.worksheet.key
 
+    @property
+    def space_key(self) -> str:
+        return self.worksheet.space.key
+
     def questions(self):
         return list(self.worksheet.questions.order_by("position"))
 

@@ -117,7 +117,7 @@ def rotated(board) -> Client:
     """A member who opened the link before the chair made a new one."""
     client = Client()
     open_link(client, board.member_link, "Gammelt link")
-    services.rotate_member_link(Worksheet.objects.get(pk=board.worksheet.pk))
+    services.rotate_member_link(Worksheet.objects.get(pk=board.worksheet.pk).space)
     return client
 
 
@@ -126,7 +126,7 @@ def old_chair(board) -> Client:
     """Someone who opened the chair link before the chair made a new one (a leaked link)."""
     client = Client()
     open_link(client, board.chair_link, "Gammel formand")
-    services.rotate_chair_link(Worksheet.objects.get(pk=board.worksheet.pk))
+    services.rotate_chair_link(Worksheet.objects.get(pk=board.worksheet.pk).space)
     return client
 
 
@@ -212,7 +212,7 @@ def test_wrong_and_random_tokens_get_the_missing_page(client, board, token, miss
 
 
 def test_an_old_member_link_stops_working_after_rotation(board, missing_page):
-    services.rotate_member_link(board.worksheet)
+    services.rotate_member_link(board.worksheet.space)
     response = Client().get(board.member_link)
     assert response.status_code == 404
     assert page_body(response) == missing_page
@@ -238,7 +238,7 @@ def test_tokens_are_long_random_and_stored_only_as_hashes(board):
     worksheet = board.worksheet
     stored = [str(getattr(worksheet, f.attname)) for f in Worksheet._meta.concrete_fields]
     assert not any(token in value for value in stored)
-    assert len(worksheet.member_token_hash) == 64
+    assert len(worksheet.space.member_token_hash) == 64
 
 
 def test_forged_ids_from_another_board_get_404(member, board, other_board):

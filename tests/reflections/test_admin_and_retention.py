@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from reflections.models import Answer, Participant, Worksheet, WorksheetQuestion
+from reflections.models import Answer, BoardSpace, Participant, Worksheet, WorksheetQuestion
 
 from .conftest import autosave
 
@@ -44,7 +44,7 @@ def test_staff_see_worksheet_metadata_but_no_answers(staff, answered):
     ).content.decode()
     assert "Skovvejens Skole" in page and "Værdier i samarbejdet" in page
     assert SECRET_ANSWER not in page
-    assert answered.worksheet.member_token_hash not in page
+    assert answered.worksheet.space.member_token_hash not in page
     assert client.get(reverse("admin:reflections_answer_changelist")).status_code == 403
 
 
@@ -92,10 +92,10 @@ def test_the_template_changelist_has_a_bounded_number_of_queries(
 
 def test_worksheets_untouched_for_24_months_are_deleted_with_all_answers(answered, other_board):
     stale = answered.worksheet
-    Worksheet.objects.filter(pk=stale.pk).update(
+    BoardSpace.objects.filter(worksheets=stale).update(
         last_activity_at=timezone.now() - timedelta(days=2 * 365 + 1)
     )
-    Worksheet.objects.filter(pk=other_board.worksheet.pk).update(
+    BoardSpace.objects.filter(worksheets=other_board.worksheet).update(
         last_activity_at=timezone.now() - timedelta(days=700)
     )
     call_command("delete_stale_worksheets", verbosity=0)
@@ -107,7 +107,7 @@ def test_worksheets_untouched_for_24_months_are_deleted_with_all_answers(answere
 
 
 def test_the_retention_period_is_configurable_and_can_be_tried_first(board, settings):
-    Worksheet.objects.update(last_activity_at=timezone.now() - timedelta(days=100))
+    BoardSpace.objects.update(last_activity_at=timezone.now() - timedelta(days=100))
     call_command("delete_stale_worksheets", "--months", "6", verbosity=0)
     assert Worksheet.objects.exists()
     call_command("delete_stale_worksheets", "--months", "3", "--dry-run", verbosity=0)
@@ -118,6 +118,7 @@ def test_the_retention_period_is_configurable_and_can_be_tried_first(board, sett
 
 
 def test_using_a_worksheet_counts_as_activity(member, board):
+    BoardSpace.objects.update(last_activity_at=timezone.now() - timedelta(days=800))
     Worksheet.objects.update(last_activity_at=timezone.now() - timedelta(days=800))
     autosave(member, board, board.questions()[0], scope="own", text="Stadig i brug")
     call_command("delete_stale_worksheets", verbosity=0)

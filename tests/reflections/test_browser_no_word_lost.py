@@ -127,7 +127,7 @@ def test_a_member_typing_when_the_link_changes_is_told_why_and_keeps_the_text(
     saved(page, question.pk, "own")
     worksheet = Worksheet.objects.get()
     if event == "renewed":
-        services.rotate_member_link(worksheet)
+        services.rotate_member_link(worksheet.space)
         expected = "fornyet"
     else:
         services.mark_done(worksheet, True)

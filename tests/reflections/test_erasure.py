@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from reflections.models import Answer, Participant, Worksheet
+from reflections.models import Answer, BoardSpace, Participant, Worksheet
 
 from .conftest import autosave, open_link
 
@@ -42,7 +42,7 @@ def assert_nothing_left(board, other_board) -> None:
     assert board.key not in left
     for name in NAMES:
         assert name not in left, name
-    assert board.worksheet.member_token_hash not in left
+    assert board.worksheet.space.member_token_hash not in left
     assert not Worksheet.objects.filter(pk=board.worksheet.pk).exists()
     assert not Participant.objects.filter(worksheet_id=board.worksheet.pk).exists()
     # Another board's entries stay.
@@ -60,7 +60,7 @@ def test_a_chair_deleting_leaves_no_name_in_any_session(
 def test_the_retention_command_leaves_no_name_in_any_session(
     answered, other_board, other_boards_chair
 ):
-    Worksheet.objects.filter(pk=answered.worksheet.pk).update(
+    BoardSpace.objects.filter(worksheets=answered.worksheet).update(
         last_activity_at=timezone.now() - timedelta(days=2 * 365 + 1)
     )
     call_command("delete_stale_worksheets", verbosity=0)

@@ -126,7 +126,7 @@ def test_every_board_page_and_form_error(js_page, template):
         watch(member, allow_status=(400,))
         from reflections import services
 
-        token = services.rotate_member_link(worksheet)
+        token = services.rotate_member_link(worksheet.space)
         member.goto(reverse("reflections:member_link", args=[token]))
         member.js = page.js
         check(member, "join")

@@ -77,7 +77,7 @@ def test_a_new_personal_link_replaces_the_old_one(member, board):
 
 def test_the_personal_link_outlives_a_renewed_member_link_but_not_removal(member, chair, board):
     personal = shown_links(overview(member, board))["personal"]
-    services.rotate_member_link(Worksheet.objects.get())
+    services.rotate_member_link(Worksheet.objects.get().space)
     laptop = Client()
     laptop.get(personal)
     assert "Du deltager som" in overview(laptop, board)
@@ -238,4 +238,4 @@ def test_staff_without_the_permission_cannot_issue_a_chair_link(django_user_mode
     assert client.post(url).status_code == 403
     change = reverse("admin:reflections_worksheet_change", args=[board.worksheet.pk])
     assert "Udsted nyt formandslink" not in client.get(change).content.decode()
-    assert Worksheet.objects.get().chair_token_hash == board.worksheet.chair_token_hash
+    assert Worksheet.objects.get().space.chair_token_hash == board.worksheet.space.chair_token_hash

@@ -57,7 +57,7 @@ QUERY_COUNTS = {
     "result": 7,
     "blank": 7,
     "manage": 7,
-    "delete": 5,
+    "delete": 6,  # + whether the space holds other worksheets
     "step": 4,
     "pdf": 7,
     "csv": 6,

@@ -1,8 +1,8 @@
-"""Starting the boards of many schools at once: a worksheet per school, its links shown once.
+"""Starting the boards of many schools at once: a board space per school, its links shown once.
 
-The nearest thing to "board spaces" the portal has: for each chosen school a worksheet from a
-published template, linked to the school (so the municipality's overview counts it), and the
-chair's and members' links on one page for the municipality to hand to each school. The links
+For each chosen school a board space with a first worksheet from a published template, linked to
+the school (so the municipality's overview counts it), and the space's chair and member links on
+one page for the municipality to hand to each school. The links
 are shown only on that page: only their hashes are stored, and the page is never cached.
 """
 

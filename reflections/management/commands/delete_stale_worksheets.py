@@ -1,4 +1,5 @@
-"""Delete worksheets nobody has touched for a long time (default 24 months), with all answers.
+"""Delete board spaces nobody has touched for a long time (default 24 months), with everything in
+them: worksheets, answers, principles – published ones too.
 
 Run it daily from cron or a systemd timer:  manage.py delete_stale_worksheets
 """
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 from django.utils import timezone
 
-from reflections.services import delete_stale_worksheets
+from reflections.services import delete_stale_spaces
 
 DEFAULT_MONTHS = 24
 
@@ -25,8 +26,9 @@ def months_ago(months: int):
 
 class Command(BaseCommand):
     help = (
-        "Hard-delete worksheets (and every answer, participant and next step) whose last activity "
-        "is older than --months (default: settings.WORKSHEET_RETENTION_MONTHS or 24)."
+        "Hard-delete board spaces (and every worksheet, answer, participant, next step and "
+        "principle in them) whose last activity is older than --months (default: "
+        "settings.WORKSHEET_RETENTION_MONTHS or 24)."
     )
 
     def add_arguments(self, parser):
@@ -34,7 +36,7 @@ class Command(BaseCommand):
             "--months",
             type=int,
             default=getattr(settings, "WORKSHEET_RETENTION_MONTHS", DEFAULT_MONTHS),
-            help="Delete worksheets untouched for this many months.",
+            help="Delete board spaces untouched for this many months.",
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="Only count what would be deleted."
@@ -44,6 +46,6 @@ class Command(BaseCommand):
         if months < 1:
             raise CommandError("--months must be at least 1")
         cutoff = months_ago(months)
-        count = delete_stale_worksheets(cutoff, dry_run=dry_run)
+        count = delete_stale_spaces(cutoff, dry_run=dry_run)
         verb = "Would delete" if dry_run else "Deleted"
-        self.stdout.write(f"{verb} {count} worksheet(s) untouched since {cutoff:%Y-%m-%d}.")
+        self.stdout.write(f"{verb} {count} board space(s) untouched since {cutoff:%Y-%m-%d}.")

@@ -7,15 +7,15 @@ rating and a next step.
 from __future__ import annotations
 
 import datetime
-from types import SimpleNamespace
 
 import pytest
-from django.http import Http404
 from django.test import Client
 
-from reflections import access, services
-from reflections.models import BoardSpace, Principle, PrincipleArea, Worksheet
+from reflections import services
+from reflections.models import BoardSpace, Principle, PrincipleArea
 from reflections.principles import approval, drafting
+
+from ..conftest import open_link
 
 AGREED_TEXT = "Vi vil invitere forældrene ind tidligt og tale om trivsel først."
 STEP_TEXT = "Ny dagsorden til forældremødet"
@@ -24,14 +24,7 @@ STEP_TEXT = "Ny dagsorden til forældremødet"
 @pytest.fixture
 def space(board) -> BoardSpace:
     worksheet = board.worksheet
-    space = worksheet.space or BoardSpace.objects.create(
-        school_name=worksheet.school_name,
-        board_name=worksheet.board_name,
-        member_token_hash="m" * 64,
-        chair_token_hash="c" * 64,
-    )
-    Worksheet.objects.filter(pk=worksheet.pk).update(space=space)
-    worksheet.space = space
+    space = worksheet.space
     first, indicator, steps = board.questions()
     services.save_agreed_answer(worksheet, first, base_version=0, text=AGREED_TEXT)
     services.save_agreed_answer(
@@ -66,34 +59,21 @@ def published(principle) -> Principle:
 
 
 class SpaceRoles:
-    """Clients signed in to `space` as chair or member (through the space's access helper)."""
+    """Clients signed in to the board's space with its chair or member link."""
 
-    def __init__(self, space):
+    def __init__(self, space, board):
         self.space = space
+        self.links = {"chair": board.chair_link, "member": board.member_link}
 
     def client(self, role: str) -> Client:
         client = Client()
-        session = client.session
-        session[TEST_ROLE] = role
-        session.save()
+        open_link(client, self.links[role])
         return client
 
 
-TEST_ROLE = "principle-tests-space-role"
-
-
 @pytest.fixture
-def roles(space, monkeypatch) -> SpaceRoles:
-    def space_access_for(request, key, *, chair=False):
-        role = request.session.get(TEST_ROLE)
-        if key != space.key or role is None or (chair and role == "member"):
-            raise Http404
-        found = BoardSpace.objects.get(key=key)
-        return SimpleNamespace(space=found, role=role, is_chair=role in ("chair", "cochair"))
-
-    monkeypatch.setattr(access, "space_access_for", space_access_for, raising=False)
-    monkeypatch.setattr(BoardSpace, "get_absolute_url", lambda self: f"/arbejdsark/rum/{self.key}/")
-    return SpaceRoles(space)
+def roles(space, board) -> SpaceRoles:
+    return SpaceRoles(space, board)
 
 
 @pytest.fixture
