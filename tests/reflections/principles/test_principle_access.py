@@ -44,6 +44,13 @@ def test_an_outsider_gets_404_for_every_board_url_of_a_principle(roles, principl
         assert getattr(outsider, method)(url).status_code == 404, url
 
 
+def test_another_boards_chair_gets_404_for_every_board_url_of_a_principle(
+    principle, other_boards_chair
+):
+    for method, url in board_urls(principle):
+        assert getattr(other_boards_chair, method)(url).status_code == 404, url
+
+
 def test_a_principle_of_another_space_is_404_even_for_a_chair(roles, principle, space_chair):
     other = roles.space.principles.model.objects.create(
         space=type(roles.space).objects.create(

@@ -113,6 +113,16 @@ def test_deleting_the_space_deletes_its_principles_and_their_public_address(
         assert not model.objects.exists()
 
 
+def test_the_chair_deleting_the_space_takes_the_published_principle_with_it(
+    client, published, space_chair
+):
+    url = public_url(published)
+    response = space_chair.post(reverse("reflections:space_delete", args=[published.space.key]))
+    assert response.status_code == 302
+    assert client.get(url).status_code == 404
+    assert not Principle.objects.exists() and not PrincipleVersion.objects.exists()
+
+
 def test_the_public_page_takes_two_queries(client, published, django_assert_num_queries):
     """The principle with its space and version, and the site's own list of frameworks."""
     url = public_url(published)
