@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from .. import sessions
 from ..access import private
 from ..models import LineComment, PrincipleLine
 from ..principles import drafting
@@ -47,11 +48,17 @@ def _line_page(request, acc, principle, line, *, status=200, form=None, comment_
         "line": line,
         "writer": writer,
         "form": form or (_line_form(line, sources) if writer else None),
-        "comment_form": comment_form or CommentForm(),
+        "comment_form": comment_form
+        or CommentForm(initial={"author_name": _name(request, principle)}),
         "comments": list(line.comments.all()),
         "conflict": conflict,
     }
     return render(request, "reflections/principles/line.html", context, status=status)
+
+
+def _name(request: HttpRequest, principle) -> str:
+    """The name the visitor answered the principle's worksheet under, if any: one less field."""
+    return sessions.display_name(request, principle.worksheet.key) if principle.worksheet else ""
 
 
 @private

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from reflections.models import LineComment, Principle, PrincipleLine, PrincipleVersion
 from reflections.principles import drafting
 
+from ..conftest import open_link
 from .conftest import AGREED_TEXT, STEP_TEXT, approve
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +106,14 @@ def test_a_member_comments_on_a_line_and_the_chair_resolves_it(
     space_chair.post(url("principle_resolve", principle, comment.pk))
     comment.refresh_from_db()
     assert comment.resolved_at is not None
+
+
+def test_the_comment_form_knows_the_name_a_member_answered_the_worksheet_under(principle, board):
+    member = Client()
+    open_link(member, board.member_link, "Medlem Mads")
+    line = PrincipleLine.objects.get(text=AGREED_TEXT)
+    page = member.get(url("principle_line", principle, line.pk)).content.decode()
+    assert 'value="Medlem Mads"' in page
 
 
 def test_approving_with_a_review_date_before_approval_is_refused_in_danish(principle, space_chair):
