@@ -10,9 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import access
-from ..access import private
-from ..models import PrincipleLine, PrincipleSection
+from ..access import private, space_access_for
+from ..models import STUDENTS_SECTION, PrincipleLine, PrincipleSection
 from ..principles import drafting
 from ..principles.access import may_write, principle_for, writer_for
 from ..principles.approval import draft_sections
@@ -29,7 +28,7 @@ from ..principles.sources import sources_for
 @private
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, key: str) -> HttpResponse:
-    acc = access.space_access_for(request, key, chair=True)
+    acc = space_access_for(request, key, chair=True)
     worksheets = list(acc.space.worksheets.only("pk", "title").order_by("-created_at"))
     # "?ark=<id>" from a worksheet's page: start from that worksheet.
     initial = {"worksheet": request.GET.get("ark", "")}
@@ -69,6 +68,10 @@ def workbench_page(request: HttpRequest, acc, principle, status: int = 200, **ba
         "is_chair": acc.is_chair,
         "sources": sources_for(principle.worksheet),
         "section_form": bad.get("section") or SectionForm(prefix="new"),
+        # The optional section of the usual shape, offered until the board has one.
+        "students_section": ""
+        if any(s.title == STUDENTS_SECTION for s in sections)
+        else STUDENTS_SECTION,
         "writers_form": WritersForm(initial={"writers": principle.writers}, prefix="writers"),
         "approve_form": bad.get("approve") or ApproveForm(prefix="approve"),
         "versions": list(principle.versions.all()),

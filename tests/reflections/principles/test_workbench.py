@@ -194,3 +194,17 @@ def test_an_empty_draft_cannot_be_approved(space, space_chair):
 def test_the_workbench_shows_what_each_line_builds_on(principle, space_chair):
     page = space_chair.get(principle.get_absolute_url()).content.decode()
     assert "Bygger på: Ballerup Kommune, Tema 1, indikator 1; Bestyrelsens drøftelse af" in page
+
+
+def test_the_optional_students_section_is_one_click_away_until_the_board_has_it(
+    principle, space_chair
+):
+    add = url("principle_add_section", principle)
+    assert (
+        "Tilføj afsnittet “Elevernes ansvar”"
+        in space_chair.get(url("principle", principle)).content.decode()
+    )
+    space_chair.post(add, {"new-title": "Elevernes ansvar"})
+    assert principle.sections.last().title == "Elevernes ansvar"
+    page = space_chair.get(url("principle", principle)).content.decode()
+    assert "Tilføj afsnittet “Elevernes ansvar”" not in page
