@@ -130,6 +130,15 @@ def test_the_public_page_takes_two_queries(client, published, django_assert_num_
         assert client.get(url).status_code == 200
 
 
+def test_the_page_of_a_principle_taken_offline_takes_two_queries(
+    client, published, django_assert_num_queries
+):
+    approval.unpublish(published)
+    url = public_url(published)
+    with django_assert_num_queries(2):
+        assert client.get(url).status_code == 410
+
+
 def test_the_pdf_takes_one_query(client, published, django_assert_num_queries):
     url = reverse("principles:public_pdf", args=[published.public_slug])
     with django_assert_num_queries(1):
