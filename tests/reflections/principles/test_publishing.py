@@ -152,3 +152,10 @@ def test_the_pdf_holds_the_principle_its_dates_and_what_it_builds_on(client, pub
     assert AGREED_TEXT in text
     assert "Drøftet og godkendt i skolebestyrelsen den 10. marts 2027." in text
     assert "Bygger på: Ballerup Kommune, Tema 1, indikator 1" in text
+
+
+def test_the_principle_stays_danish_on_the_english_public_page(client, published):
+    client.cookies["django_language"] = "en"
+    page = client.get(public_url(published)).content.decode()
+    assert "Hent princippet som PDF" not in page  # the interface is English …
+    assert "10. marts 2027" in page and "samarbejdet mellem skole og hjem" in page  # … the text not
