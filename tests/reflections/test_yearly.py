@@ -1,9 +1,11 @@
 """The yearly cycle: "Nyt skoleår" copies a worksheet into the next school year, and last
 year's agreed answers and ratings stand beside this year's – on the pages and in the downloads."""
 
+import importlib
 import io
 import re
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -278,3 +280,39 @@ def test_the_pages_with_earlier_years_have_a_fixed_number_of_queries(
         for name, url in year_pages(worksheet).items():
             with django_assert_num_queries(YEAR_QUERIES[name]):
                 assert chair.get(url).status_code == 200, name
+
+
+def test_the_confirmation_page_has_a_fixed_number_of_queries(
+    chair, board, django_assert_num_queries
+):
+    url = reverse("reflections:next_year", args=[board.key])
+    # session, worksheet, its next year if started, the footer's source documents
+    with django_assert_num_queries(4):
+        assert chair.get(url).status_code == 200
+    yearly.start_next_school_year(board.worksheet)
+    with django_assert_num_queries(4):
+        assert "er allerede startet" in chair.get(url).content.decode()
+
+
+def test_deleting_last_years_worksheet_leaves_this_year_whole(chair, board, second_year):
+    chair.post(reverse("reflections:delete", args=[board.key]))
+    assert not Worksheet.objects.filter(pk=board.worksheet.pk).exists()
+    second_year.refresh_from_db()
+    assert second_year.previous is None
+    assert not second_year.questions.filter(previous__isnull=False).exists()
+    page = chair.get(reverse("reflections:result", args=[second_year.key])).content.decode()
+    assert "Vi holder forældremøder i skolegården" in page
+    assert "Vi inviterer til kaffe" not in page and "Sidste skoleår" not in page
+
+
+def test_existing_worksheets_get_the_school_year_they_were_made_in(board):
+    from django.apps import apps
+
+    # Found by its name, whatever number it has.
+    (path,) = Path(yearly.__file__).parent.glob("migrations/*_school_years.py")
+    migration = importlib.import_module(f"reflections.migrations.{path.stem}")
+    made = timezone.make_aware(datetime(2025, 7, 31, 23, 30))  # Danish time: still July
+    Worksheet.objects.filter(pk=board.worksheet.pk).update(created_at=made, school_year="x")
+    migration.school_year_from_creation(apps, None)
+    board.worksheet.refresh_from_db()
+    assert board.worksheet.school_year == "2024/25"
