@@ -210,9 +210,11 @@ class _PdfStory:
             change = q.change.label if q.change and q.change.label else "–"
             values = [q.number, q.question.text, *ratings, change]
             data.append([self.paragraph(value, "cell") for value in values])
+        # The page's 174 mm: number, question, a column per year (narrower as years add up),
+        # and the change.
         year_width = min(25 * mm, 90 * mm / len(years))
-        return self.table(data, [10 * mm, 174 * mm - 10 * mm - 28 * mm - year_width * len(years)]
-                          + [year_width] * len(years) + [28 * mm])  # fmt: skip
+        question_width = 174 * mm - 38 * mm - year_width * len(years)
+        return self.table(data, [10 * mm, question_width, *[year_width] * len(years), 28 * mm])
 
     @staticmethod
     def member_line(member) -> str:
