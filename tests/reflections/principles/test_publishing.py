@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.test import RequestFactory
+from django.core.cache import cache
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -159,3 +160,15 @@ def test_the_principle_stays_danish_on_the_english_public_page(client, published
     page = client.get(public_url(published)).content.decode()
     assert "Hent princippet som PDF" not in page  # the interface is English …
     assert "10. marts 2027" in page and "samarbejdet mellem skole og hjem" in page  # … the text not
+
+
+def test_taken_offline_the_page_is_gone_at_once_even_with_the_page_cache_on(
+    client, published, settings
+):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    assert client.get(public_url(published)).status_code == 200
+    approval.unpublish(published)
+    response = Client().get(public_url(published))
+    assert response.status_code == 410 and "X-Page-Cache" not in response
+    cache.clear()
