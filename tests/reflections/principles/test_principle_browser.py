@@ -35,6 +35,7 @@ def test_a_board_goes_from_agreed_answers_to_a_published_principle(new_context, 
     page.get_by_label("Tekst").fill("Vi inviterer forældrene ind tidligt og taler om trivsel.")
     page.get_by_label("Ballerup Kommune, Tema 1, indikator 1").check()
     assert_page_ok(page, "principle line")
+    assert_reflows(page, "principle line")
     page.get_by_role("button", name="Gem linjen").click()
     assert page.get_by_text("Linjen er gemt.").is_visible()
 
@@ -44,6 +45,7 @@ def test_a_board_goes_from_agreed_answers_to_a_published_principle(new_context, 
     assert page.get_by_role("heading", name="Godkendte versioner").is_visible()
     page.get_by_role("button", name="Offentliggør").click()
     assert_page_ok(page, "principle versions")
+    assert_reflows(page, "principle versions")
     address = page.get_by_label("Princippets offentlige adresse").input_value()
 
     # The public address, for anyone: no session, no names, what it builds on.
@@ -61,3 +63,17 @@ def test_a_board_goes_from_agreed_answers_to_a_published_principle(new_context, 
     assert_reflows(public, "published principle")
     pdf = public.request.get(address + "princip.pdf")
     assert pdf.ok and pdf.body().startswith(b"%PDF")
+
+    # A year later the board changes a line and approves again: the versions page shows what
+    # changed, in words as well as marks.
+    page.get_by_role("link", name="Princip for skole-hjem-samarbejdet").first.click()
+    page.get_by_role("link", name="Ret, henvis og kommentér").first.click()
+    page.get_by_label("Tekst").fill("Vi inviterer forældrene ind allerede i juni.")
+    page.get_by_role("button", name="Gem linjen").click()
+    page.get_by_label("Drøftet og godkendt i skolebestyrelsen den").fill("2028-03-09")
+    page.get_by_label("Evalueres senest").fill("2029-03-09")
+    page.get_by_role("button", name="Gem som godkendt version").click()
+    diff = page.locator(".principle-diff")
+    assert diff.locator("del").first.inner_text().startswith("Fjernet:")
+    assert "Tilføjet: Vi inviterer forældrene ind allerede i juni." in diff.inner_text()
+    assert_page_ok(page, "principle versions with a difference")
