@@ -10,6 +10,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from pypdf import PdfReader
 
+from reflections import services
 from reflections.models import (
     LineComment,
     Participant,
@@ -172,3 +173,13 @@ def test_taken_offline_the_page_is_gone_at_once_even_with_the_page_cache_on(
     response = Client().get(public_url(published))
     assert response.status_code == 410 and "X-Page-Cache" not in response
     cache.clear()
+
+
+def test_deleting_the_worksheet_keeps_the_space_and_its_published_principle(
+    client, published, board, space_chair
+):
+    services.delete_worksheet(board.worksheet)
+    assert client.get(public_url(published)).status_code == 200
+    page = space_chair.get(published.get_absolute_url()).content.decode()
+    assert "eller arket er slettet" in page
+    assert "Ballerup Kommune, Tema 1, indikator 1" in page  # the line still says what it cites
