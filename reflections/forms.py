@@ -284,3 +284,13 @@ class MeetingDatesForm(forms.Form):
                 ),
             )
         return data
+
+
+class SharingForm(forms.Form):
+    """Whether the other boards see the school's name beside the answers the board shares."""
+
+    names_school = forms.BooleanField(
+        label=_("Vis skolens navn ved jeres svar"),
+        required=False,
+        help_text=_("Ellers står der kun “En skole i kommunen”."),
+    )

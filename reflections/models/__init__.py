@@ -7,6 +7,7 @@ are stored only as hashes; see reflections/access.py.
 """
 
 from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
+from .sharing import Sharing, SharingQuerySet
 from .sources import (
     PORTAL_QUESTION_CONTEXT,
     RATED_ITEM_KINDS,
@@ -53,6 +54,8 @@ __all__ = [
     "Participant",
     "QuestionKind",
     "Rating",
+    "Sharing",
+    "SharingQuerySet",
     "TemplateQuestion",
     "TemplateQuestionQuerySet",
     "TemplateSection",

@@ -15,6 +15,7 @@ from ..blocks import QuestionBlock, merge_texts, section_blocks
 from ..forms import JoinForm, NextStepForm
 from ..models import NextStep, Participant, Rating, WorksheetSection
 from ..results import SectionProgress, progress
+from ..shared_work import attach_shared
 from .shared import board_context, done_message
 
 
@@ -164,6 +165,7 @@ def section(request: HttpRequest, key: str, section_id: int) -> HttpResponse:
         blocks, status = outcome
     else:
         blocks, status = section_blocks(acc, current), 200
+    attach_shared(acc.worksheet, blocks)  # what other boards of the municipality share
     context = board_context(
         acc,
         request,

@@ -73,6 +73,9 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         ("calendar", "GET", url("calendar"), None, False),
         ("meeting-start", "GET", url("meeting_start"), None, True),
         ("meeting", "GET", url("meeting", 2) + "?skjul=1", None, True),
+        ("sharing", "GET", url("sharing"), None, True),
+        ("sharing-save", "POST", url("sharing"), {"share": "1"}, True),
+        ("sharing-withdraw", "POST", url("sharing"), {"withdraw": "1"}, True),
     ]
 
 
@@ -81,6 +84,7 @@ ENDPOINT_NAMES = [
     "pdf", "csv", "xlsx", "blank", "manage", "rotate", "status", "delete-confirm", "delete",
     "personal-link", "participants", "hand-over", "answering", "live",
     "prepare", "prepare-save", "overview", "overview-pdf", "calendar", "meeting-start", "meeting",
+    "sharing", "sharing-save", "sharing-withdraw",
 ]  # fmt: skip
 
 
