@@ -193,3 +193,16 @@ def test_a_section_page_with_shared_answers_costs_one_query_more(
     with django_assert_num_queries(8):
         page = neighbours_chair.get(url).content.decode()
     assert all(f"Svar {n}" in page for n in range(3))
+
+
+def test_another_kind_of_sharing_neither_shows_nor_repeats_the_answers(
+    sharing_board, neighbours_chair, neighbour
+):
+    """Room for sharing a principle later: such a row shares no answers, and beside a sharing
+    of the answers it does not show them twice."""
+    Sharing.objects.create(worksheet=sharing_board.worksheet, kind="principle", names_school=True)
+    assert AGREED not in neighbours_chair.get(first_section(neighbour)).content.decode()
+    share(sharing_board, share="1")
+    response = neighbours_chair.get(first_section(neighbour))
+    assert [s.text for s in response.context["blocks"][0].shared] == [AGREED]
+    assert "Skovvejens Skole" not in response.content.decode()
