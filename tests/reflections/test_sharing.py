@@ -206,3 +206,11 @@ def test_another_kind_of_sharing_neither_shows_nor_repeats_the_answers(
     response = neighbours_chair.get(first_section(neighbour))
     assert [s.text for s in response.context["blocks"][0].shared] == [AGREED]
     assert "Skovvejens Skole" not in response.content.decode()
+
+
+def test_the_sharing_page_has_a_fixed_number_of_queries(sharing_board, django_assert_num_queries):
+    chair = chair_of(sharing_board)
+    url = reverse("reflections:sharing", args=[sharing_board.key])
+    # session, worksheet, its sharing, its school, the answers to share, the footer's frameworks
+    with django_assert_num_queries(6):
+        assert chair.get(url).status_code == 200
