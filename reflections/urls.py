@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import autosave, board, chair, collect, links, live, meeting, results, spaces, yearly
+from .views import (
+    autosave,
+    board,
+    chair,
+    collect,
+    links,
+    live,
+    meeting,
+    results,
+    sharing,
+    spaces,
+    yearly,
+)
 
 app_name = "reflections"
 
@@ -33,6 +45,7 @@ urlpatterns = [
     path("ark/<str:key>/formand/slet/", chair.delete, name="delete"),
     path("ark/<str:key>/formand/overdrag/", chair.hand_over, name="hand_over"),
     path("ark/<str:key>/formand/svarform/", chair.answering, name="answering"),
+    path("ark/<str:key>/formand/deling/", sharing.sharing, name="sharing"),
     path("ark/<str:key>/afsnit/<int:section_id>/nyt/", live.section_live, name="section_live"),
     path("ark/<str:key>/formand/nyt-skoleaar/", yearly.start_next_year, name="next_year"),
     path("ark/<str:key>/formand/deltagere/", chair.change_participants, name="participants"),

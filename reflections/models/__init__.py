@@ -8,6 +8,7 @@ are stored only as hashes; see reflections/access.py.
 
 from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
 from .school_years import current_school_year, next_school_year, school_year_of
+from .sharing import Sharing, SharingQuerySet
 from .sources import (
     PORTAL_QUESTION_CONTEXT,
     RATED_ITEM_KINDS,
@@ -56,6 +57,8 @@ __all__ = [
     "Participant",
     "QuestionKind",
     "Rating",
+    "Sharing",
+    "SharingQuerySet",
     "TemplateQuestion",
     "TemplateQuestionQuerySet",
     "TemplateSection",

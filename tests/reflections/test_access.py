@@ -75,6 +75,9 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         ("meeting", "GET", url("meeting", 2) + "?skjul=1", None, True),
         ("next-year-confirm", "GET", url("next_year"), None, True),
         ("next-year", "POST", url("next_year"), {}, True),
+        ("sharing", "GET", url("sharing"), None, True),
+        ("sharing-save", "POST", url("sharing"), {"share": "1"}, True),
+        ("sharing-withdraw", "POST", url("sharing"), {"withdraw": "1"}, True),
     ]
 
 
@@ -84,6 +87,7 @@ ENDPOINT_NAMES = [
     "personal-link", "participants", "hand-over", "answering", "live",
     "prepare", "prepare-save", "overview", "overview-pdf", "calendar", "meeting-start", "meeting",
     "next-year-confirm", "next-year",
+    "sharing", "sharing-save", "sharing-withdraw",
 ]  # fmt: skip
 
 
