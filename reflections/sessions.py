@@ -110,6 +110,9 @@ def take_new_links(request: HttpRequest, worksheet_key: str) -> dict[str, str]:
     links = request.session.get(NEW_LINKS_KEY, {})
     fresh = links.pop(worksheet_key, None)
     if fresh is not None:
+        rounds = fresh.pop(ROUND_LINKS, None)
+        if rounds:  # they wait for the rounds' own page
+            links[worksheet_key] = {ROUND_LINKS: rounds}
         request.session[NEW_LINKS_KEY] = links
     return fresh or {}
 
@@ -145,3 +148,31 @@ def _drop_worksheets(data: dict, keys: set[str]) -> bool:
             data[section] = {key: value for key, value in found.items() if key not in keys}
             dropped = True
     return dropped
+
+
+ROUND_LINKS = "rounds"
+
+
+def show_round_link_once(request: HttpRequest, worksheet: Worksheet, round_id: int, token: str):
+    """A round's new answering link, waiting with the worksheet's other new links."""
+    links = request.session.get(NEW_LINKS_KEY, {})
+    entry = links.get(worksheet.key, {})
+    url = request.build_absolute_uri(reverse("reflections:round_answer", args=[token]))
+    entry[ROUND_LINKS] = {**entry.get(ROUND_LINKS, {}), str(round_id): url}
+    links[worksheet.key] = entry
+    request.session[NEW_LINKS_KEY] = links
+
+
+def take_round_links(request: HttpRequest, worksheet_key: str) -> dict[int, str]:
+    """The rounds' new links waiting for this worksheet (by round id), removed from the session."""
+    links = request.session.get(NEW_LINKS_KEY, {})
+    entry = links.get(worksheet_key, {})
+    fresh = entry.pop(ROUND_LINKS, None)
+    if fresh is None:
+        return {}
+    if entry:
+        links[worksheet_key] = entry
+    else:
+        links.pop(worksheet_key)
+    request.session[NEW_LINKS_KEY] = links
+    return {int(pk): url for pk, url in fresh.items()}

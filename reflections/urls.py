@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import autosave, board, chair, collect, links, live, meeting, results
+from .views import autosave, board, chair, collect, links, live, meeting, results, rounds
 
 app_name = "reflections"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("m/<str:token>/", links.member_link, name="member_link"),
     path("f/<str:token>/", links.chair_link, name="chair_link"),
     path("d/<str:token>/", links.personal_link, name="personal_link"),
+    # A perspectives round's open answering page, for anyone in the group the board asks.
+    path("runde/<str:token>/", rounds.answer, name="round_answer"),
     # A board's workspace; every view below goes through access.access_for.
     path("ark/<str:key>/", board.worksheet, name="worksheet"),
     path("ark/<str:key>/navn/", board.join, name="join"),
@@ -38,5 +40,11 @@ urlpatterns = [
     path("ark/<str:key>/formand/overblik.pdf", meeting.overview_download, name="overview_pdf"),
     path("ark/<str:key>/kalender.ics", meeting.calendar_file, name="calendar"),
     path("ark/<str:key>/formand/moedevisning/", meeting.meeting_mode, name="meeting_start"),
+    path("ark/<str:key>/formand/perspektiver/", rounds.manage_rounds, name="rounds"),
+    path(
+        "ark/<str:key>/formand/perspektiver/<int:round_id>/",
+        rounds.change_round,
+        name="change_round",
+    ),
     path("ark/<str:key>/formand/moedevisning/<int:number>/", meeting.meeting_mode, name="meeting"),
 ]

@@ -7,6 +7,15 @@ are stored only as hashes; see reflections/access.py.
 """
 
 from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
+from .rounds import (
+    COMMENT_MAX_LENGTH,
+    MIN_RESPONSES,
+    Group,
+    Round,
+    RoundRating,
+    RoundResponse,
+    RoundState,
+)
 from .sources import (
     PORTAL_QUESTION_CONTEXT,
     RATED_ITEM_KINDS,
@@ -40,6 +49,8 @@ from .worksheets import (
 
 __all__ = [
     "ANSWER_MAX_LENGTH",
+    "COMMENT_MAX_LENGTH",
+    "MIN_RESPONSES",
     "PORTAL_QUESTION_CONTEXT",
     "RATED_ITEM_KINDS",
     "STATEMENT_PROMPT",
@@ -47,12 +58,17 @@ __all__ = [
     "AgreedBy",
     "Answer",
     "CurrentNextStepManager",
+    "Group",
     "NextStep",
     "NextStepQuerySet",
     "OthersVisible",
     "Participant",
     "QuestionKind",
     "Rating",
+    "Round",
+    "RoundRating",
+    "RoundResponse",
+    "RoundState",
     "TemplateQuestion",
     "TemplateQuestionQuerySet",
     "TemplateSection",

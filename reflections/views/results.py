@@ -11,14 +11,26 @@ from ..access import Access, access_for, private
 from ..charts import ratings_chart
 from ..exports import XLSX_TYPE, filename, pdf, sheets
 from ..models import Rating, Worksheet
+from ..perspectives_chart import perspectives_chart
 from ..results import build_result, hide_names
+from ..rounds import perspectives
 from .shared import board_context
 
 
 def _result_context(acc: Access, request: HttpRequest) -> dict:
     result = build_result(acc.worksheet)
     chart = ratings_chart(result.rated, _("ikke vurderet"), _("Fælles"))
-    return board_context(acc, request, result=result, chart=chart, ratings=Rating.choices)
+    views = perspectives(acc.worksheet, result.rated, _("Bestyrelsen"))
+    views_chart = perspectives_chart(views.questions, _("%(n)d svar")) if views.shown else None
+    return board_context(
+        acc,
+        request,
+        result=result,
+        chart=chart,
+        ratings=Rating.choices,
+        perspectives=views,
+        perspectives_chart=views_chart,
+    )
 
 
 @private
@@ -53,7 +65,9 @@ def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
     with_members = request.GET.get("medlemmer") == "1"
     members = hide_names(acc.worksheet, list(acc.worksheet.participants.all()))
-    content = pdf.result_pdf(build_result(acc.worksheet), members, with_members=with_members)
+    result = build_result(acc.worksheet)
+    views = perspectives(acc.worksheet, result.rated, _("Bestyrelsen"))
+    content = pdf.result_pdf(result, members, with_members=with_members, perspectives=views)
     return _download(acc.worksheet, content, "application/pdf", "pdf")
 
 
