@@ -103,6 +103,7 @@ def test_nothing_rated_is_a_clear_danish_error(chair, board):
     assert sent.status_code == 400
     page = sent.content.decode()
     assert "Vælg en vurdering ved mindst ét spørgsmål." in page
+    assert "&lt;span" not in page  # the summary names the question as plain text
     assert "Hej" in page  # the comment is still there
     assert not RoundResponse.objects.exists()
 
