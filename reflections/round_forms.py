@@ -79,11 +79,11 @@ class RoundForm(forms.Form):
         return data
 
 
-def question_field(number: int, question: WorksheetQuestion, plain: bool) -> forms.ChoiceField:
+def question_field(question: WorksheetQuestion, plain: bool) -> forms.ChoiceField:
     text = question.plain_text if plain and question.plain_text else question.text
     return forms.ChoiceField(
         # The question is the board's Danish text, in the English interface too (WCAG 3.1.2).
-        label=format_html('<span lang="da">{}. {}</span>', number, text),
+        label=format_html('<span lang="da">{}</span>', text),
         choices=RATING_CHOICES,
         required=False,
         widget=forms.RadioSelect,
@@ -109,9 +109,9 @@ class ResponseForm(forms.Form):
         self.round = round_
         self.questions = {}
         fields = {}
-        for number, question in questions:
+        for _number, question in questions:
             name = f"q{question.pk}"
-            fields[name] = question_field(number, question, round_.plain_wording)
+            fields[name] = question_field(question, round_.plain_wording)
             self.questions[name] = question
         self.fields = {**fields, **self.fields}
         if not self.is_bound:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,13 +81,6 @@ class Round(models.Model):
     def plain_wording(self) -> bool:
         """Pupils get a question's plain wording where its template has one."""
         return self.group == Group.PUPILS
-
-    def clean(self):
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError(
-                {"ends_on": _("Runden skal lukke samme dag eller efter, den åbner.")},
-                code="ends_before_start",
-            )
 
 
 class RoundResponse(models.Model):

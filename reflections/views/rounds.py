@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import round_guard, rounds, services, sessions
 from ..access import Access, access_for, private
-from ..models import Round, RoundRating, RoundResponse, RoundState
+from ..models import QuestionKind, Round, RoundRating, RoundResponse, RoundState
 from ..round_forms import ResponseForm, RoundForm
 from .shared import board_context
 
@@ -42,7 +42,7 @@ def _rounds_page(request: HttpRequest, acc: Access, form: RoundForm | None = Non
         request,
         rounds=found,
         form=form or RoundForm(),
-        has_rated=acc.worksheet.questions.filter(kind="rating").exists(),
+        has_rated=acc.worksheet.questions.filter(kind=QuestionKind.RATING).exists(),
         states=RoundState,
     )
     return render(request, "reflections/rounds.html", context, status=status)

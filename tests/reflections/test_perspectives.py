@@ -203,3 +203,8 @@ def test_the_new_pages_have_pinned_query_counts(chair, board, django_assert_num_
     with django_assert_num_queries(6):
         sent = client.post(path, {"nonce": nonce_of(page), f"q{question.pk}": "high"})
     assert sent.status_code == 302
+    with django_assert_num_queries(2):  # the round, the menu
+        assert "Tak for dit svar" in client.get(path).content.decode()
+    Round.objects.update(closed_at=timezone.now())
+    with django_assert_num_queries(2):
+        assert Client().get(path).status_code == 410

@@ -79,3 +79,14 @@ def test_a_board_hears_parents_and_staff_beside_its_own_ratings(new_context, boa
     assert section.get_by_role("img", name="Gruppernes vurderinger ved siden af bestyrelsens")
     assert_page_ok(chair, "result with perspectives")
     assert_reflows(chair, "result with perspectives")
+
+    # The chair closes the parents' round; its link then says so, in plain Danish.
+    chair.get_by_role("link", name="Perspektiver").first.click()
+    chair.get_by_role("button", name="Luk runden – Alle forældre").click()
+    chair.get_by_text("Runden er lukket.").wait_for()
+    late = new_context(PHONE).new_page()
+    watch(late, allow_status=(410,))
+    late.goto(parents_link)
+    late.get_by_role("heading", name="Runden er slut").wait_for()
+    assert_page_ok(late, "round ended")
+    assert_reflows(late, "round ended")
