@@ -104,12 +104,12 @@ class ResponseForm(forms.Form):
     )
     nonce = forms.CharField(max_length=200, widget=forms.HiddenInput)
 
-    def __init__(self, *args, round_: Round, questions: list, **kwargs):
+    def __init__(self, *args, round_: Round, questions: list[WorksheetQuestion], **kwargs):
         super().__init__(*args, **kwargs)
         self.round = round_
         self.questions = {}
         fields = {}
-        for _number, question in questions:
+        for question in questions:
             name = f"q{question.pk}"
             fields[name] = question_field(question, round_.plain_wording)
             self.questions[name] = question

@@ -63,19 +63,19 @@ def round_for_token(token: str) -> Round | None:
     return Round.objects.select_related("worksheet").filter(token_hash=hash_token(token)).first()
 
 
-def rating_questions(worksheet: Worksheet, plain: bool) -> list[tuple[int, WorksheetQuestion]]:
-    """The worksheet's rating questions with their numbers on the worksheet; with `plain`, each
-    with its template's plain wording where there is one (one query more)."""
-    found = [(n, q) for n, q in numbered_questions(worksheet) if q.kind == QuestionKind.RATING]
+def rating_questions(worksheet: Worksheet, plain: bool) -> list[WorksheetQuestion]:
+    """The worksheet's rating questions in its order; with `plain`, each with its template's
+    plain wording where there is one (one query more)."""
+    found = [q for _, q in numbered_questions(worksheet) if q.kind == QuestionKind.RATING]
     wordings = {}
-    template_ids = [q.template_question_id for _, q in found if q.template_question_id]
+    template_ids = [q.template_question_id for q in found if q.template_question_id]
     if plain and template_ids:
         wordings = dict(
             TemplateQuestion.objects.filter(pk__in=template_ids)
             .exclude(plain_text="")
             .values_list("pk", "plain_text")
         )
-    for _, question in found:
+    for question in found:
         question.plain_text = wordings.get(question.template_question_id, "")
     return found
 
