@@ -2,6 +2,8 @@
 open link, once per browser, in Danish or English."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
@@ -10,7 +12,7 @@ from django.utils import timezone
 
 from reflections.models import Round, RoundResponse, TemplateQuestion
 
-from .rounds_helpers import answer, nonce_of, open_round, round_dates
+from .rounds_helpers import LINK, answer, nonce_of, open_round, round_dates
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +148,17 @@ def test_an_ended_closed_renewed_or_deleted_round_answers_410_in_danish(chair, b
     assert not Round.objects.filter(pk=round_.pk).exists()
     assert Client().get(path).status_code == 410
     assert Client().get("/arbejdsark/runde/findes-ikke/").status_code == 410
+
+
+def test_a_renewed_link_is_shown_once_and_works_where_the_old_one_stopped(chair, board):
+    round_, old = open_round(chair, board)
+    change_round(chair, board, round_, "renew")
+    page = chair.get(reverse("reflections:rounds", args=[board.key])).content.decode()
+    new = re.search(LINK.format(pk=round_.pk), page).group(1)
+    assert urlsplit(new).path != old
+    assert Client().get(urlsplit(new).path).status_code == 200
+    assert Client().get(old).status_code == 410
+    assert new not in chair.get(reverse("reflections:rounds", args=[board.key])).content.decode()
 
 
 def test_deleting_a_round_deletes_its_responses(chair, board):
