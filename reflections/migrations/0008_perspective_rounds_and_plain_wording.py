@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='templatequestion',
             name='plain_text',
-            field=models.CharField(blank=True, help_text='Valgfri: spørgsmålet i hverdagssprog, som elever kan forstå. Bruges, når bestyrelsen spørger eleverne.', max_length=300, verbose_name='enkel formulering'),
+            field=models.CharField(blank=True, help_text='Valgfri: spørgsmålet i hverdagssprog, som forældre og elever kan forstå. Bruges, når bestyrelsen spørger forældre eller elever.', max_length=300, verbose_name='enkel formulering'),
         ),
         migrations.CreateModel(
             name='Round',

@@ -79,8 +79,9 @@ class Round(models.Model):
 
     @property
     def plain_wording(self) -> bool:
-        """Pupils get a question's plain wording where its template has one."""
-        return self.group == Group.PUPILS
+        """Parents and pupils get a question's plain wording where its template has one; the
+        school's staff get the board's own."""
+        return self.group != Group.STAFF
 
 
 class RoundResponse(models.Model):

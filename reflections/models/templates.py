@@ -175,8 +175,8 @@ class TemplateQuestion(Ordered):
         max_length=300,
         blank=True,
         help_text=_(
-            "Valgfri: spørgsmålet i hverdagssprog, som elever kan forstå. Bruges, når "
-            "bestyrelsen spørger eleverne."
+            "Valgfri: spørgsmålet i hverdagssprog, som forældre og elever kan forstå. Bruges, "
+            "når bestyrelsen spørger forældre eller elever."
         ),
     )
 

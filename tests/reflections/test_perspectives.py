@@ -170,17 +170,21 @@ def test_deleting_a_round_deletes_its_responses(chair, board):
     assert not RoundResponse.objects.exists()
 
 
-def test_pupils_get_the_plain_wording_where_the_template_has_one(chair, board):
+@pytest.mark.parametrize(
+    ("group", "plain"),
+    [("pupils", True), ("parents", True), ("class_council", True), ("staff", False)],
+)
+def test_parents_and_pupils_get_the_plain_wording_where_the_template_has_one(
+    chair, board, group, plain
+):
     question = rating_question(board)
     TemplateQuestion.objects.filter(pk=question.template_question_id).update(
         plain_text="Taler de voksne godt sammen om dig?"
     )
-    _round, pupils = open_round(chair, board, group="pupils")
-    _round, parents = open_round(chair, board, group="parents")
-    assert "Taler de voksne godt sammen om dig?" in Client().get(pupils).content.decode()
-    page = Client().get(parents).content.decode()
-    assert "Taler de voksne" not in page
-    assert question.text in page
+    _round, path = open_round(chair, board, group=group)
+    page = Client().get(path).content.decode()
+    assert ("Taler de voksne godt sammen om dig?" in page) is plain
+    assert (question.text in page) is not plain
 
 
 def test_the_answering_page_is_in_english_when_the_browser_asks_for_it(chair, board):
@@ -210,10 +214,10 @@ def test_the_new_pages_have_pinned_query_counts(chair, board, django_assert_num_
     with django_assert_num_queries(5):  # session, worksheet, rounds, any rating question, menu
         assert chair.get(url).status_code == 200
     client = Client()
-    with django_assert_num_queries(3):  # the round, the questions, the menu
+    with django_assert_num_queries(4):  # the round, the questions, their plain wording, the menu
         page = client.get(path)
-    # The round, the questions, and the response with its ratings in one transaction.
-    with django_assert_num_queries(6):
+    # The round, the questions and their wording, the response with its ratings in one transaction.
+    with django_assert_num_queries(7):
         sent = client.post(path, {"nonce": nonce_of(page), f"q{question.pk}": "high"})
     assert sent.status_code == 302
     with django_assert_num_queries(2):  # the round, the menu
