@@ -9,6 +9,7 @@ from .views import (
     live,
     meeting,
     results,
+    rounds,
     sharing,
     spaces,
     yearly,
@@ -25,6 +26,8 @@ urlpatterns = [
     path("m/<str:token>/", links.member_link, name="member_link"),
     path("f/<str:token>/", links.chair_link, name="chair_link"),
     path("d/<str:token>/", links.personal_link, name="personal_link"),
+    # A perspectives round's open answering page, for anyone in the group the board asks.
+    path("runde/<str:token>/", rounds.answer, name="round_answer"),
     # A board's space; every view below goes through access.space_access_for or access_for.
     path("rum/<str:key>/", spaces.space, name="space"),
     path("rum/<str:key>/slet/", spaces.delete, name="space_delete"),
@@ -54,5 +57,11 @@ urlpatterns = [
     path("ark/<str:key>/formand/overblik.pdf", meeting.overview_download, name="overview_pdf"),
     path("ark/<str:key>/kalender.ics", meeting.calendar_file, name="calendar"),
     path("ark/<str:key>/formand/moedevisning/", meeting.meeting_mode, name="meeting_start"),
+    path("ark/<str:key>/formand/perspektiver/", rounds.manage_rounds, name="rounds"),
+    path(
+        "ark/<str:key>/formand/perspektiver/<int:round_id>/",
+        rounds.change_round,
+        name="change_round",
+    ),
     path("ark/<str:key>/formand/moedevisning/<int:number>/", meeting.meeting_mode, name="meeting"),
 ]

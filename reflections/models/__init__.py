@@ -7,6 +7,15 @@ are stored only as hashes; see reflections/access.py.
 """
 
 from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
+from .rounds import (
+    COMMENT_MAX_LENGTH,
+    MIN_RESPONSES,
+    Group,
+    Round,
+    RoundRating,
+    RoundResponse,
+    RoundState,
+)
 from .school_years import current_school_year, next_school_year, school_year_of
 from .sharing import Sharing, SharingQuerySet
 from .sources import (
@@ -43,6 +52,8 @@ from .worksheets import (
 
 __all__ = [
     "ANSWER_MAX_LENGTH",
+    "COMMENT_MAX_LENGTH",
+    "MIN_RESPONSES",
     "PORTAL_QUESTION_CONTEXT",
     "RATED_ITEM_KINDS",
     "STATEMENT_PROMPT",
@@ -51,6 +62,7 @@ __all__ = [
     "Answer",
     "BoardSpace",
     "CurrentNextStepManager",
+    "Group",
     "NextStep",
     "NextStepQuerySet",
     "OthersVisible",
@@ -59,6 +71,10 @@ __all__ = [
     "Rating",
     "Sharing",
     "SharingQuerySet",
+    "Round",
+    "RoundRating",
+    "RoundResponse",
+    "RoundState",
     "TemplateQuestion",
     "TemplateQuestionQuerySet",
     "TemplateSection",
