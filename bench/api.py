@@ -57,6 +57,7 @@ def endpoints(port: int) -> list[tuple[str, list[str]]]:
         ("item", [f"{API}/items/{first('/items', 'id')}"]),
         ("questions", [f"{API}/questions"]),
         ("question", [f"{API}/questions/{first('/questions', 'id')}"]),
+        ("materials", [f"{API}/materials"]),  # the shipped content may have none
         ("search", [f"{API}/search?q=for%C3%A6ldre", f"{API}/search?q=dialog"]),
         ("openapi.json", [f"{API}/openapi.json"]),
         ("open data zip", [f"{API}/data/foraeldresamarbejde.zip"]),

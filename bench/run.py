@@ -6,9 +6,9 @@ Creates a PostgreSQL database of its own (`--database`, default `portal_bench`, 
 BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres), loads the real content
 and multiplies it ten-fold (bench/content.py), starts gunicorn the way `make serve` does (DEBUG
 off, hashed static files, gunicorn.conf.py: WEB_CONCURRENCY workers) and drives it at 20
-concurrent connections. For the home page, a theme page, a concept comparison, a search and a
-worksheet autosave it prints requests per second, its ratio to the same server's /healthz,
-latency p50/p95/p99 and bytes per page.
+concurrent connections. For the home page, a theme page, a concept comparison, a search, a
+worksheet autosave and a perspectives round's submissions (bench/rounds.py) it prints requests
+per second, its ratio to the same server's /healthz, latency p50/p95/p99 and bytes per page.
 
 The load comes from wrk (Debian's package `wrk`, written in C, closed loop: each of the 20
 connections sends its next request when the last one is answered). Without wrk, or with
@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load import load_python, load_wrk  # noqa: E402
+from bench.rounds import load_rounds  # noqa: E402
 from tests.servers import Browser, gunicorn, manage, production_env  # noqa: E402
 
 SEARCHES = ["forældre", "kommunikation", "skolebestyrelse", "trivsel", "dialog", "inddragelse"]
@@ -132,6 +133,13 @@ def report(rows: list, args: argparse.Namespace, info: dict, workers: str, threa
             f"({busy.rps / baseline:.0%} of baseline), p95 {busy.p95:.0f} ms at "
             f"{args.connections} connections; {single.p50:.0f} ms (p50) one at a time"
         )
+    if "round submission" in by_label:
+        busy = by_label["round submission"]
+        print(
+            f"for information, a perspectives round: {busy.rps:.0f} submissions/s "
+            f"({busy.rps / baseline:.0%} of baseline), p99 {busy.p99:.0f} ms at "
+            f"{args.connections} respondents at a time; 500 in an hour is {500 / 3600:.2f}/s"
+        )
     failed = {label: statistics.multimode(busy.errors) for label, busy, *_ in rows if busy.errors}
     if failed:
         print("errors:", failed)
@@ -180,6 +188,11 @@ def main() -> None:
         cwd=ROOT, env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     info = json.loads(prepared.stdout.strip().splitlines()[-1])
+    opened = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(ROOT / "bench" / "rounds.py")],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    info.update(json.loads(opened.stdout.strip().splitlines()[-1]))
     manage("collectstatic", "--noinput", env=env)
 
     workers = os.environ.get("WEB_CONCURRENCY") or str(multiprocessing.cpu_count() * 2 + 1)
@@ -192,20 +205,24 @@ def main() -> None:
         ("search", "get", [f"/soeg/?q={quote(q)}" for q in SEARCHES]),
         ("search (uncached)", "uncached", [f"/soeg/?q={quote(q)}" for q in SEARCHES]),
         ("worksheet autosave", "autosave", []),
+        ("round submission", "round", []),
     ]
     if args.only:
         wanted = {label.strip() for label in args.only.split(",")}
         endpoints = endpoints[:1] + [e for e in endpoints[1:] if e[0] in wanted]  # + baseline
-    board = {key: info[key] for key in ("board_key", "member_token", "question_ids")}
+    board = {key: info[key] for key in ("board_key", "member_token", "question_ids", "round_path")}
     rows = []
     with gunicorn(env, work / "gunicorn.log", workers=int(workers), threads=threads) as server:
-        for _label, kind, paths in endpoints[:-1]:  # warm up caches and connections
-            load(server.port, kind, paths, 2, 4)
+        for _label, kind, paths in endpoints:  # warm up caches and connections
+            if kind not in ("autosave", "round"):
+                load(server.port, kind, paths, 2, 4)
         for label, kind, paths in endpoints:
             print(f"  {label} …", flush=True)
-            busy = load(server.port, kind, paths, args.seconds, args.connections, **board)
+            # A round's respondents are new browsers every time: the Python generator's job.
+            drive = load_rounds if kind == "round" else load
+            busy = drive(server.port, kind, paths, args.seconds, args.connections, **board)
             sizes = page_bytes(server.port, paths[0]) if kind == "get" else None
-            single = load(server.port, kind, paths, max(2, args.seconds / 3), 1, **board)
+            single = drive(server.port, kind, paths, max(2, args.seconds / 3), 1, **board)
             rows.append((label, busy, sizes, single))
 
     report(rows, args, info, workers, threads)

@@ -6,7 +6,8 @@ Run with DATABASE_URL pointing at a bench database that has been migrated and ha
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench .venv/bin/python bench/schools.py
 
 Generates the register once (municipalities «Benchkommune NNN», each with 13 schools and a board
-worksheet per school on two themes, agreed answers on half), then asks for the overview of the
+worksheet per school on two questions and an indicator, agreed answers on half and an agreed
+rating on every indicator, so the overview's ratings are shown), then asks for the overview of the
 largest municipality and for /healthz in the same process, and prints requests per second, the
 ratio to /healthz and the queries per overview. Prints figures; asserts nothing.
 """
@@ -33,7 +34,8 @@ from django.urls import reverse  # noqa: E402
 
 from reflections import services  # noqa: E402
 from reflections.overview import municipality_overview  # noqa: E402
-from values.models import Publisher, ReflectionQuestion, School  # noqa: E402
+from reflections.ratings import municipality_ratings  # noqa: E402
+from values.models import Item, Publisher, ReflectionQuestion, School  # noqa: E402
 
 MUNICIPALITIES = int(os.environ.get("BENCH_MUNICIPALITIES", "98"))
 SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "13"))
@@ -59,9 +61,11 @@ def generate() -> Publisher:
         for s in range(SCHOOLS)
     )
     questions = list(ReflectionQuestion.objects.published().order_by("pk")[:2])
+    indicator = Item.objects.published().filter(kind=Item.Kind.INDICATOR).order_by("pk").first()
+    ratings = ["high", "some", "little", "none", "unknown"]
     for n, school in enumerate(School.objects.filter(municipality__in=publishers)):
         new = services.create_from_picks(
-            [services.Pick(q) for q in questions],
+            [services.Pick(q) for q in questions] + [services.Pick(indicator)],
             title="Benchmark",
             school_name=school.name,
             board_name="Bestyrelsen",
@@ -70,6 +74,10 @@ def generate() -> Publisher:
         if n % 2:
             question = new.worksheet.questions.first()
             services.save_agreed_answer(new.worksheet, question, base_version=0, text="Svar")
+        rated = new.worksheet.questions.get(source_item=indicator)
+        services.save_agreed_answer(
+            new.worksheet, rated, base_version=0, text="", rating=ratings[n % len(ratings)]
+        )
     return publishers[-1]
 
 
@@ -93,7 +101,7 @@ def main() -> None:
     params = {"kommune": largest.pk}
     queries: list[str] = []
     with connection.execute_wrapper(lambda run, sql, *args: queries.append(sql) or run(sql, *args)):
-        municipality_overview(largest)
+        municipality_ratings(largest, municipality_overview(largest).themes)
     healthz = rate(client, "/healthz")
     page = rate(client, overview, params)
     print(

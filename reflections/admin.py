@@ -79,7 +79,7 @@ class WorksheetTemplateAdmin(PublisherScopedAdmin, admin.ModelAdmin):
 
 class TemplateQuestionInline(ScopedChoicesMixin, admin.StackedInline):
     model = TemplateQuestion
-    fields = [("position", "kind"), "reflection_question", "item", "text"]
+    fields = [("position", "kind"), "reflection_question", "item", "text", "plain_text"]
     autocomplete_fields = ["reflection_question", "item"]
     extra = 0
 

@@ -66,6 +66,7 @@ class QuestionBlock:
         self.own_conflict = None
         self.own_conflict_mine = None
         self.deleted_steps = []
+        self.shared = []  # other boards' agreed answers to the same question (shared_work)
 
     @property
     def version(self) -> int:

@@ -58,18 +58,25 @@ class Chart:
     bar_height: int = BAR_HEIGHT
 
 
+def stacked(counts: list[tuple[str, str, int]], left: float) -> list[Segment]:
+    """One bar: a segment per rating given, its width the rating's share of the ratings."""
+    total = sum(count for _, _, count in counts)
+    x, segments = float(left), []
+    for value, label, count in counts:
+        if not count:
+            continue
+        width = BAR_WIDTH * count / total
+        segments.append(Segment(value, label, count, round(x, 1), round(width, 1)))
+        x += width
+    return segments
+
+
 def ratings_chart(rated: list[QuestionResult], no_rating: str, agreed_prefix: str) -> Chart:
     rows = []
     for index, result in enumerate(rated):
         counts = result.rating_counts()
         total = sum(count for _, _, count in counts)
-        x, segments = float(LABEL_WIDTH), []
-        for value, label, count in counts:
-            if not count:
-                continue
-            width = BAR_WIDTH * count / total
-            segments.append(Segment(value, label, count, round(x, 1), round(width, 1)))
-            x += width
+        segments = stacked(counts, LABEL_WIDTH)
         agreed = ""
         if result.agreed and result.agreed.rating:
             agreed = result.agreed.get_rating_display()

@@ -302,3 +302,13 @@ class NewWorksheetForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = WorksheetTemplate.objects.published()
+
+
+class SharingForm(forms.Form):
+    """Whether the other boards see the school's name beside the answers the board shares."""
+
+    names_school = forms.BooleanField(
+        label=_("Vis skolens navn ved jeres svar"),
+        required=False,
+        help_text=_("Ellers står der kun “En skole i kommunen”."),
+    )

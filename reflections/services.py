@@ -425,8 +425,12 @@ def delete_spaces(spaces) -> int:
 
 
 def delete_stale_spaces(cutoff: datetime, *, dry_run: bool = False) -> int:
-    """Hard-delete board spaces whose last activity is before `cutoff`; returns how many."""
-    stale = BoardSpace.objects.filter(last_activity_at__lt=cutoff)
+    """Hard-delete board spaces whose last activity is before `cutoff`, and none of whose
+    perspectives rounds could take responses after it (responses touch nothing); returns how
+    many."""
+    stale = BoardSpace.objects.filter(last_activity_at__lt=cutoff).exclude(
+        worksheets__rounds__ends_on__gte=cutoff.date()
+    )
     if dry_run:
         return stale.count()
     return delete_spaces(stale)

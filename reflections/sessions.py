@@ -76,6 +76,7 @@ def forget(
         (SPACES_KEY, [space_key]),
         (NEW_LINKS_KEY, [space_key]),
         (SESSION_KEY, worksheet_keys),
+        (ROUND_LINKS_KEY, worksheet_keys),
     ):
         found = request.session.get(section, {})
         if any([found.pop(key, None) is not None for key in keys if key]):
@@ -144,6 +145,7 @@ def forget_everywhere(worksheet_keys: Collection[str], space_keys: Collection[st
     """
     drop = {SESSION_KEY: set(worksheet_keys), SPACES_KEY: set(space_keys)}
     drop[NEW_LINKS_KEY] = drop[SPACES_KEY]
+    drop[ROUND_LINKS_KEY] = drop[SESSION_KEY]
     store_class = import_module(settings.SESSION_ENGINE).SessionStore
     if not any(drop.values()) or not hasattr(store_class, "get_model_class"):
         return 0
@@ -166,3 +168,25 @@ def _drop(data: dict, drop: dict[str, set[str]]) -> bool:
             data[section] = {key: value for key, value in found.items() if key not in keys}
             dropped = True
     return dropped
+
+
+# A round's new answering link waits, per worksheet key, for the rounds' page.
+ROUND_LINKS_KEY = "reflections_round_links"
+
+
+def show_round_link_once(request: HttpRequest, worksheet: Worksheet, round_id: int, token: str):
+    """A round's new answering link, shown once on the worksheet's rounds page."""
+    links = request.session.get(ROUND_LINKS_KEY, {})
+    url = request.build_absolute_uri(reverse("reflections:round_answer", args=[token]))
+    links[worksheet.key] = {**links.get(worksheet.key, {}), str(round_id): url}
+    request.session[ROUND_LINKS_KEY] = links
+
+
+def take_round_links(request: HttpRequest, worksheet_key: str) -> dict[int, str]:
+    """The rounds' new links waiting for this worksheet (by round id), removed from the session."""
+    links = request.session.get(ROUND_LINKS_KEY, {})
+    fresh = links.pop(worksheet_key, None)
+    if fresh is None:
+        return {}
+    request.session[ROUND_LINKS_KEY] = links
+    return {int(pk): url for pk, url in fresh.items()}

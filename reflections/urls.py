@@ -12,6 +12,8 @@ from .views import (
     principle_versions,
     principles,
     results,
+    rounds,
+    sharing,
     spaces,
     yearly,
 )
@@ -27,6 +29,8 @@ urlpatterns = [
     path("m/<str:token>/", links.member_link, name="member_link"),
     path("f/<str:token>/", links.chair_link, name="chair_link"),
     path("d/<str:token>/", links.personal_link, name="personal_link"),
+    # A perspectives round's open answering page, for anyone in the group the board asks.
+    path("runde/<str:token>/", rounds.answer, name="round_answer"),
     # A board's space; every view below goes through access.space_access_for or access_for.
     path("rum/<str:key>/", spaces.space, name="space"),
     path("rum/<str:key>/slet/", spaces.delete, name="space_delete"),
@@ -47,6 +51,7 @@ urlpatterns = [
     path("ark/<str:key>/formand/slet/", chair.delete, name="delete"),
     path("ark/<str:key>/formand/overdrag/", chair.hand_over, name="hand_over"),
     path("ark/<str:key>/formand/svarform/", chair.answering, name="answering"),
+    path("ark/<str:key>/formand/deling/", sharing.sharing, name="sharing"),
     path("ark/<str:key>/afsnit/<int:section_id>/nyt/", live.section_live, name="section_live"),
     path("ark/<str:key>/formand/nyt-skoleaar/", yearly.start_next_year, name="next_year"),
     path("ark/<str:key>/formand/deltagere/", chair.change_participants, name="participants"),
@@ -55,6 +60,12 @@ urlpatterns = [
     path("ark/<str:key>/formand/overblik.pdf", meeting.overview_download, name="overview_pdf"),
     path("ark/<str:key>/kalender.ics", meeting.calendar_file, name="calendar"),
     path("ark/<str:key>/formand/moedevisning/", meeting.meeting_mode, name="meeting_start"),
+    path("ark/<str:key>/formand/perspektiver/", rounds.manage_rounds, name="rounds"),
+    path(
+        "ark/<str:key>/formand/perspektiver/<int:round_id>/",
+        rounds.change_round,
+        name="change_round",
+    ),
     path("ark/<str:key>/formand/moedevisning/<int:number>/", meeting.meeting_mode, name="meeting"),
     # A space's principles; every view below goes through reflections.principles.access.
     path("rum/<str:key>/principper/ny/", principles.start, name="principle_start"),

@@ -280,3 +280,35 @@ class Member:
             return json.loads(response.body).get("status") == "saved"
         except ValueError:
             return False
+
+
+NONCE_INPUT = re.compile(r'name="nonce" value="([^"]+)"')
+RATING_INPUT = re.compile(r'name="(q\d+)" value="(\w+)"')
+
+
+class Respondent:
+    """One person answering a perspectives round from their own phone: a browser of its own."""
+
+    def __init__(self, port: int, path: str, timeout: float = 30):
+        self.browser = Browser(port, timeout=timeout)
+        self.path = path
+
+    def open(self) -> dict[str, str]:
+        """Open the link; the form's hidden fields and the first choice of every rating."""
+        page = self.browser.get(self.path)
+        assert page.status == 200, (page.status, page.text[:300])
+        form = {
+            "csrfmiddlewaretoken": CSRF_INPUT.search(page.text).group(1),
+            "nonce": NONCE_INPUT.search(page.text).group(1),
+        }
+        for name, value in RATING_INPUT.findall(page.text):
+            form.setdefault(name, value)
+        return form
+
+    def send(self, form: dict[str, str], comment: str = "") -> Response:
+        return self.browser.post(self.path, {**form, "comment": comment})
+
+    @staticmethod
+    def saved(response: Response) -> bool:
+        """The server's answer to a saved response: back to the same page, now a thank-you."""
+        return response.status == 302

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django import template
 from django.forms import BaseForm
 from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.html import strip_tags
 
 register = template.Library()
 
@@ -40,6 +41,14 @@ def _first_visible_id(form: BaseForm) -> str:
     return ""
 
 
+def _target(bound) -> str:
+    """The field's own id – for radios and checkboxes (no id of their own), the first choice's."""
+    if bound.id_for_label:
+        return bound.id_for_label
+    choices = bound.subwidgets
+    return (choices[0].id_for_label if choices else "") or bound.auto_id
+
+
 def errors_of(form: BaseForm) -> list[PageError]:
     if not form.is_bound or not form.errors:
         return []
@@ -49,7 +58,7 @@ def errors_of(form: BaseForm) -> list[PageError]:
         if bound is None or bound.is_hidden:
             target, label = _first_visible_id(form), ""
         else:
-            target, label = bound.id_for_label or bound.auto_id, str(bound.label or "")
+            target, label = _target(bound), strip_tags(str(bound.label or ""))
         # The summary stands apart from the fields: it names the field, so three "Dette felt
         # er påkrævet." say which three ("Skolens navn: Dette felt er påkrævet.").
         found += [

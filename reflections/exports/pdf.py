@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from ..models import Participant, QuestionKind
 from ..results import Result
+from ..rounds import Perspectives
 from . import local_time as _local
+from .perspectives_pdf import perspectives_story
 
 FONT_DIR = settings.BASE_DIR / "static" / "fonts"
 
@@ -48,12 +50,15 @@ def _para(text: str) -> str:
 class _PdfStory:
     """The result as reportlab flowables: header, each question, the ratings, the next steps."""
 
-    def __init__(self, result: Result, members: list[Participant], *, with_members: bool):
+    def __init__(
+        self, result: Result, members: list[Participant], *, with_members: bool, perspectives=None
+    ):
         from reportlab.lib import colors
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.platypus import TableStyle
 
         self.result, self.members, self.with_members = result, members, with_members
+        self.perspectives = perspectives
         self.regular, bold = _fonts()
         base = ParagraphStyle("base", fontName=self.regular, fontSize=10, leading=14)
         self.styles = {
@@ -136,6 +141,8 @@ class _PdfStory:
             story += [self.paragraph(_("Vurderinger"), "h2"), self.ratings_table()]
         if result.rated and result.earlier_years:
             story += [self.paragraph(_("Udviklingen fra år til år"), "h2"), self.years_table()]
+        if self.perspectives is not None:
+            story += perspectives_story(self, self.perspectives)
         if result.steps:
             story += [self.paragraph(_("Næste skridt"), "h2"), self.steps_table(result.steps)]
         return story
@@ -242,13 +249,19 @@ class _PdfStory:
         return self.table(data, [10 * mm, 56 * mm] + [17 * mm] * 5 + [23 * mm])
 
 
-def result_pdf(result: Result, members: list[Participant], *, with_members: bool = False) -> bytes:
+def result_pdf(
+    result: Result,
+    members: list[Participant],
+    *,
+    with_members: bool = False,
+    perspectives: Perspectives | None = None,
+) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    pdf = _PdfStory(result, members, with_members=with_members)
+    pdf = _PdfStory(result, members, with_members=with_members, perspectives=perspectives)
     worksheet = result.worksheet
     buffer = io.BytesIO()
     document = SimpleDocTemplate(

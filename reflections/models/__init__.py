@@ -18,7 +18,17 @@ from .principles import (
     PrincipleSection,
     PrincipleVersion,
 )
+from .rounds import (
+    COMMENT_MAX_LENGTH,
+    MIN_RESPONSES,
+    Group,
+    Round,
+    RoundRating,
+    RoundResponse,
+    RoundState,
+)
 from .school_years import current_school_year, next_school_year, school_year_of
+from .sharing import Sharing, SharingQuerySet
 from .sources import (
     PORTAL_QUESTION_CONTEXT,
     RATED_ITEM_KINDS,
@@ -62,6 +72,8 @@ __all__ = [
     "PrincipleSection",
     "PrincipleVersion",
     "ANSWER_MAX_LENGTH",
+    "COMMENT_MAX_LENGTH",
+    "MIN_RESPONSES",
     "PORTAL_QUESTION_CONTEXT",
     "RATED_ITEM_KINDS",
     "STATEMENT_PROMPT",
@@ -70,12 +82,19 @@ __all__ = [
     "Answer",
     "BoardSpace",
     "CurrentNextStepManager",
+    "Group",
     "NextStep",
     "NextStepQuerySet",
     "OthersVisible",
     "Participant",
     "QuestionKind",
     "Rating",
+    "Sharing",
+    "SharingQuerySet",
+    "Round",
+    "RoundRating",
+    "RoundResponse",
+    "RoundState",
     "TemplateQuestion",
     "TemplateQuestionQuerySet",
     "TemplateSection",

@@ -170,6 +170,16 @@ class TemplateQuestion(Ordered):
         ),
     )
 
+    plain_text = models.CharField(
+        _("enkel formulering"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Valgfri: spørgsmålet i hverdagssprog, som forældre og elever kan forstå. Bruges, "
+            "når bestyrelsen spørger forældre eller elever."
+        ),
+    )
+
     objects = TemplateQuestionQuerySet.as_manager()
 
     class Meta:

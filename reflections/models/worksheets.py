@@ -23,7 +23,9 @@ ANSWER_MAX_LENGTH = 5000
 
 class WorksheetQuerySet(models.QuerySet):
     def untouched_since(self, moment) -> WorksheetQuerySet:
-        return self.filter(last_activity_at__lt=moment)
+        """Nobody has worked on them since `moment`, nor could a perspectives round of theirs
+        take responses after it (responses do not touch the worksheet)."""
+        return self.filter(last_activity_at__lt=moment).exclude(rounds__ends_on__gte=moment.date())
 
 
 class Worksheet(models.Model):

@@ -7,6 +7,7 @@
 - results: the result page, the blank sheet to print and the downloads
 - chair: the chair's page – links, done/reopen and deleting everything
 - yearly: "Nyt skoleår", the worksheet copied into the next school year
+- sharing: the chair shares the agreed answers with the other boards of the municipality
 
 Every view with a worksheet key goes through reflections.access (else 404).
 """

@@ -15,6 +15,7 @@ from ..blocks import QuestionBlock, merge_texts, section_blocks
 from ..forms import JoinForm, NextStepForm
 from ..models import NextStep, Participant, Rating, WorksheetSection
 from ..results import SectionProgress, progress
+from ..shared_work import attach_shared
 from .shared import board_context, done_message
 
 
@@ -165,6 +166,7 @@ def section(request: HttpRequest, key: str, section_id: int) -> HttpResponse:
     else:
         blocks, status = section_blocks(acc, current), 200
     earlier = yearly.add_earlier_years(acc.worksheet, [block.result for block in blocks])
+    attach_shared(acc.worksheet, blocks)  # what other boards of the municipality share
     context = board_context(
         acc,
         request,

@@ -12,7 +12,9 @@ from ..access import Access, access_for, private
 from ..charts import ratings_chart
 from ..exports import XLSX_TYPE, filename, pdf, sheets
 from ..models import Rating, Worksheet
+from ..perspectives_chart import perspectives_chart
 from ..results import Result, build_result, hide_names
+from ..rounds import perspectives
 from ..year_chart import years_chart
 from .shared import board_context
 
@@ -24,6 +26,8 @@ def _result_context(acc: Access, request: HttpRequest) -> dict:
     by_year = None
     if earlier and result.rated:
         by_year = years_chart(acc.worksheet, earlier, result.rated, _("ikke vurderet"))
+    views = perspectives(acc.worksheet, result.rated, _("Bestyrelsen"))
+    views_chart = perspectives_chart(views.questions, _("%(n)d svar")) if views.shown else None
     return board_context(
         acc,
         request,
@@ -32,6 +36,8 @@ def _result_context(acc: Access, request: HttpRequest) -> dict:
         ratings=Rating.choices,
         last_school_year=earlier[-1].school_year if earlier else "",
         years_chart=by_year,
+        perspectives=views,
+        perspectives_chart=views_chart,
     )
 
 
@@ -74,7 +80,9 @@ def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
     with_members = request.GET.get("medlemmer") == "1"
     members = hide_names(acc.worksheet, list(acc.worksheet.participants.all()))
-    content = pdf.result_pdf(_with_years(acc.worksheet), members, with_members=with_members)
+    result = _with_years(acc.worksheet)
+    views = perspectives(acc.worksheet, result.rated, _("Bestyrelsen"))
+    content = pdf.result_pdf(result, members, with_members=with_members, perspectives=views)
     return _download(acc.worksheet, content, "application/pdf", "pdf")
 
 

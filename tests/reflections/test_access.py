@@ -6,8 +6,9 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from reflections import services
+from reflections import rounds, services
 from reflections.models import Answer, NextStep, Participant, Worksheet
 
 from .conftest import Board, open_link
@@ -26,7 +27,13 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         worksheet=board.worksheet, question=last.questions.get(), what="Møde"
     )
     extra = Participant.objects.create(worksheet=board.worksheet, display_name="Ekstra")
+    today = timezone.localdate()
+    round_, _token = rounds.open_round(
+        board.worksheet, group="staff", label="", starts_on=today, ends_on=today
+    )
     remove = {"remove": "1", "remove-participant": extra.pk, "remove-confirm": "on"}
+
+    dates = {"starts_on": str(today), "ends_on": str(today)}
 
     def url(name, *args):
         return reverse(f"reflections:{name}", args=[key, *args])
@@ -75,6 +82,14 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         ("meeting", "GET", url("meeting", 2) + "?skjul=1", None, True),
         ("next-year-confirm", "GET", url("next_year"), None, True),
         ("next-year", "POST", url("next_year"), {}, True),
+        ("sharing", "GET", url("sharing"), None, True),
+        ("sharing-save", "POST", url("sharing"), {"share": "1"}, True),
+        ("sharing-withdraw", "POST", url("sharing"), {"withdraw": "1"}, True),
+        ("rounds", "GET", url("rounds"), None, True),
+        ("rounds-open", "POST", url("rounds"), {"group": "parents", **dates}, True),
+        ("round-renew", "POST", url("change_round", round_.pk), {"action": "renew"}, True),
+        ("round-close", "POST", url("change_round", round_.pk), {"action": "close"}, True),
+        ("round-delete", "POST", url("change_round", round_.pk), {"action": "delete"}, True),
     ]
 
 
@@ -84,6 +99,8 @@ ENDPOINT_NAMES = [
     "personal-link", "participants", "hand-over", "answering", "live",
     "prepare", "prepare-save", "overview", "overview-pdf", "calendar", "meeting-start", "meeting",
     "next-year-confirm", "next-year",
+    "sharing", "sharing-save", "sharing-withdraw",
+    "rounds", "rounds-open", "round-renew", "round-close", "round-delete",
 ]  # fmt: skip
 
 

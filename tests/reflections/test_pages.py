@@ -54,12 +54,12 @@ QUERY_COUNTS = {
     "overview": 5,
     "section": 7,
     "steps-section": 8,  # + the deleted steps, which can be undone
-    "result": 7,
+    "result": 8,  # + the perspectives rounds with their response counts
     "blank": 7,
     "manage": 7,
     "delete": 6,  # + whether the space holds other worksheets
     "step": 4,
-    "pdf": 7,
+    "pdf": 8,  # + the perspectives rounds
     "csv": 6,
     "xlsx": 7,
     "prepare": 8,

@@ -69,13 +69,17 @@ class SchoolAdmin(PublisherScopedAdmin, CurationAdmin):
 
     def overview_view(self, request):
         from reflections.overview import MIN_BOARDS, municipality_overview
+        from reflections.ratings import municipality_ratings, rating_labels
 
         municipality, own = self._municipality(request)
+        overview = municipality_overview(municipality)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Kommunens oversigt: %(name)s") % {"name": municipality.name},
-            "overview": municipality_overview(municipality),
+            "overview": overview,
+            "ratings": municipality_ratings(municipality, overview.themes),
+            "rating_labels": rating_labels(),
             "municipalities": own,
             "municipality": municipality,
             "min_boards": MIN_BOARDS,
@@ -84,17 +88,20 @@ class SchoolAdmin(PublisherScopedAdmin, CurationAdmin):
 
     def overview_xlsx_view(self, request):
         from reflections.overview import municipality_overview
+        from reflections.ratings import municipality_ratings
 
         municipality, _own = self._municipality(request)
         overview = municipality_overview(municipality)
+        ratings = municipality_ratings(municipality, overview.themes)
         return xlsx_response(
-            overview_xlsx(overview),
+            overview_xlsx(overview, ratings),
             f"oversigt-{municipality.slug}-{date.today().isoformat()}.xlsx",
         )
 
 
-def overview_xlsx(overview) -> bytes:
-    """Two sheets: the status per school and theme, and the boards per theme (when ≥ 5)."""
+def overview_xlsx(overview, ratings) -> bytes:
+    """Three sheets: the status per school and theme, the boards per theme (when ≥ 5) and the
+    boards' agreed ratings per question (only questions at least 5 boards rated)."""
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Skoler")
@@ -118,10 +125,29 @@ def overview_xlsx(overview) -> bytes:
         totals.append(
             [theme.framework.title, str(theme), boards if boards is not None else gettext("< 5")]
         )
-    for ws in (sheet, totals):
+    rated = ratings_sheet(book, ratings)
+    for ws in (sheet, totals, rated):
         for row in ws.iter_rows():
             for cell in row:
                 cell.value = neutralise_cell(cell.value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def ratings_sheet(book: Workbook, ratings):
+    from reflections.ratings import rating_labels
+
+    sheet = book.create_sheet(gettext("Vurderinger"))
+    sheet.append(
+        [gettext("Ramme"), gettext("Tema"), gettext("Spørgsmål"), gettext("Bestyrelser")]
+        + [str(label) for _value, label in rating_labels()]
+    )
+    for theme_ratings in ratings:
+        theme = theme_ratings.theme
+        for question in theme_ratings.questions:
+            sheet.append(
+                [theme.framework.title, str(theme), question.text, question.boards]
+                + [count for _value, _label, count in question.columns]
+            )
+    return sheet

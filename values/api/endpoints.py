@@ -17,7 +17,8 @@ from .queries import DEFAULT_PAGE_SIZE, MAX_ID, MAX_PAGE, MAX_PAGE_SIZE, SLUG_PA
 
 DESCRIPTION = """\
 Forældresamarbejdes rammer som åbne, strukturerede data: udgivere, rammer, temaer, punkter,
-refleksionsspørgsmål og begreber. Kun offentliggjort indhold; kun læsning (GET).
+refleksionsspørgsmål, begreber og materialer pr. tema. Kun offentliggjort indhold; kun
+læsning (GET).
 
 - **Sider**: `page` og `page_size` (højst 100); svaret har `count`, `next` og `previous`.
 - **Filtre**: `framework`, `publisher`, `concept` (kortnavne) og `kind` (punkternes type).
@@ -273,6 +274,42 @@ def list_questions(
 @decorate_view(conditional)
 def get_question(request, id: int = Key):  # noqa: A002
     return serialize.question(_one(queries.questions(), pk=id), request.build_absolute_uri)
+
+
+@api.get(
+    "/materials",
+    response={200: Page[schemas.MaterialOut], **ERRORS},
+    operation_id="listMaterials",
+    summary="Materialer: andres materiale knyttet til et tema",
+)
+@decorate_view(conditional)
+def list_materials(
+    request,
+    framework: str | None = Slug,
+    publisher: str | None = Slug,
+    theme: int | None = ThemeFilter,
+    page: int = PageNumber,
+    page_size: int = PageSize,
+):
+    rows = queries.filtered(
+        queries.materials(),
+        "theme__framework",
+        framework=framework,
+        publisher=publisher,
+        theme=theme,
+    )
+    return queries.paginate(request, rows, page, page_size, serialize.material)
+
+
+@api.get(
+    "/materials/{id}",
+    response={200: schemas.MaterialOut, **ERRORS},
+    operation_id="getMaterial",
+    summary="Ét materiale",
+)
+@decorate_view(conditional)
+def get_material(request, id: int = Key):  # noqa: A002
+    return serialize.material(_one(queries.materials(), pk=id), request.build_absolute_uri)
 
 
 @api.get(

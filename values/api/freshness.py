@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import condition
 
-from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+from ..models import Concept, Framework, Item, Material, Publisher, ReflectionQuestion, Theme
 
-STAMPED = (Publisher, Concept, Framework, Theme, Item, ReflectionQuestion)
+STAMPED = (Publisher, Concept, Framework, Theme, Item, ReflectionQuestion, Material)
 TAGGED = (Theme, Item, ReflectionQuestion)
 
 

@@ -9,7 +9,7 @@ from math import ceil
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 
-from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+from ..models import Concept, Framework, Item, Material, Publisher, ReflectionQuestion, Theme
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 50
@@ -54,6 +54,15 @@ def questions() -> QuerySet[ReflectionQuestion]:
         .select_related("theme__framework")
         .defer("theme__body", "theme__lead", "theme__framework__introduction")
         .prefetch_related(CONCEPT_SLUGS)
+    )
+
+
+def materials() -> QuerySet[Material]:
+    """Outside material attached to published themes."""
+    return (
+        Material.objects.published()
+        .select_related("theme__framework")
+        .defer("theme__body", "theme__lead", "theme__framework__introduction")
     )
 
 

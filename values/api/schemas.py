@@ -107,6 +107,20 @@ class QuestionOut(Schema):
     updated_at: datetime
 
 
+class MaterialOut(Schema):
+    id: int
+    theme: int = Field(description="Temaets id.")
+    framework: str
+    title: str = Field(description="Materialets egen titel.")
+    link: str = Field(description="Adressen på materialet (http eller https).")
+    source: str = Field(description="Hvem der har lavet materialet.")
+    licence: str = Field(description="Materialets licens; tom: materialets egne vilkår gælder.")
+    description: str
+    position: int
+    url: str = Field(description="Temaets side på portalen, hvor materialet står.")
+    updated_at: datetime
+
+
 class Page(Schema, Generic[T]):
     count: int = Field(description="Antal i alt med de valgte filtre.")
     page: int

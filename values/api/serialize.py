@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+from ..models import Concept, Framework, Item, Material, Publisher, ReflectionQuestion, Theme
 
 # Makes a path on this site into a full address (a request's build_absolute_uri, or the
 # configured site address for the open-data dump).
@@ -124,4 +124,20 @@ def question(q: ReflectionQuestion, absolute: Absolute) -> dict:
         "concepts": _concepts(q),
         "url": absolute(f"{q.theme.get_absolute_url()}#spoergsmaal-{q.pk}"),
         "updated_at": q.updated_at,
+    }
+
+
+def material(m: Material, absolute: Absolute) -> dict:
+    return {
+        "id": m.pk,
+        "theme": m.theme_id,
+        "framework": m.theme.framework.slug,
+        "title": m.title,
+        "link": m.url,
+        "source": m.source,
+        "licence": m.licence,
+        "description": m.description,
+        "position": m.position,
+        "url": absolute(f"{m.theme.get_absolute_url()}#materialer"),
+        "updated_at": m.updated_at,
     }

@@ -6,7 +6,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..bases import Ordered, Status
+from ..bases import Ordered, Stamped, Status
 from ..owners import OwnedQuerySet
 from .content import Theme
 
@@ -26,7 +26,7 @@ class MaterialQuerySet(OwnedQuerySet):
         )
 
 
-class Material(Ordered):
+class Material(Stamped, Ordered):
     theme = models.ForeignKey(
         Theme, verbose_name=_("tema"), on_delete=models.CASCADE, related_name="materials"
     )

@@ -29,6 +29,7 @@ KINDS = {
     "items": (queries.items, serialize.item),
     "questions": (queries.questions, serialize.question),
     "concepts": (queries.concepts, serialize.concept),
+    "materials": (queries.materials, serialize.material),
 }
 
 README = """Forældresamarbejde – åbne data
@@ -39,11 +40,12 @@ Alt offentliggjort indhold på portalen, én fil pr. slags i to formater:
   foran). Lister (begreber) er adskilt af komma.
 
 Filerne: publishers (udgivere), frameworks (rammer), themes (temaer og andre dele), items
-(punkter), questions (refleksionsspørgsmål), concepts (fælles begreber). Felterne er de samme
-som i API'et (/api/v1/docs/).
+(punkter), questions (refleksionsspørgsmål), concepts (fælles begreber), materials (andres
+materialer knyttet til et tema). Felterne er de samme som i API'et (/api/v1/docs/).
 
 Licens: hver ramme har sine egne vilkår, som udgiveren angiver dem (feltet licence i
-frameworks). Et tema, punkt eller spørgsmål har sin rammes vilkår.
+frameworks). Et tema, punkt eller spørgsmål har sin rammes vilkår; et materiale har sine egne
+(feltet licence i materials; tomt: materialets egne vilkår).
 
 """
 

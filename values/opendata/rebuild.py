@@ -16,12 +16,12 @@ from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from ..models import Concept, Framework, Item, Publisher, ReflectionQuestion, Theme
+from ..models import Concept, Framework, Item, Material, Publisher, ReflectionQuestion, Theme
 from .dump import build_dump
 
 log = logging.getLogger(__name__)
 
-CONTENT_MODELS = (Publisher, Concept, Framework, Theme, Item, ReflectionQuestion)
+CONTENT_MODELS = (Publisher, Concept, Framework, Theme, Item, ReflectionQuestion, Material)
 
 _state = threading.Lock()
 _running = False

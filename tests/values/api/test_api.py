@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import make_framework
-from values.models import Item, Publisher, Status, Theme
+from values.models import Item, Material, Publisher, Status, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +168,32 @@ def test_the_page_cache_never_answers_for_the_api(client, settings, framework):
     again = get(client, "/frameworks")
     assert "X-Page-Cache" not in again
     assert again.json()["results"][0]["publisher_name"] == "Ændret uden signal"
+
+
+@pytest.mark.django_db
+def test_materials_are_listed_with_their_link_and_licence_and_filtered_by_framework(client):
+    ballerup = make_framework()
+    vejle = make_framework(title="Vejles ramme", publisher="Vejle Kommune")
+    draft = make_framework(title="Udkast", publisher="Solrød Kommune", status=Status.DRAFT)
+    for framework in (ballerup, vejle, draft):
+        Material.objects.create(
+            theme=framework.themes.first(),
+            title=f"Film fra {framework.title}",
+            url="https://www.emu.dk/film",
+            source="EVA",
+            licence="CC BY 4.0",
+            description="Korte film til bestyrelsesmødet.",
+        )
+    everything = client.get("/api/v1/materials").json()
+    assert everything["count"] == 2 and "Udkast" not in str(everything)
+    answer = client.get("/api/v1/materials", {"framework": vejle.slug}).json()
+    [material] = answer["results"]
+    assert material["title"] == "Film fra Vejles ramme"
+    assert material["link"] == "https://www.emu.dk/film" and material["licence"] == "CC BY 4.0"
+    assert material["source"] == "EVA" and material["framework"] == vejle.slug
+    assert material["url"].endswith(f"{vejle.themes.first().get_absolute_url()}#materialer")
+    by_publisher = client.get("/api/v1/materials", {"publisher": ballerup.publisher.slug}).json()
+    assert [m["framework"] for m in by_publisher["results"]] == [ballerup.slug]
+    hidden = Material.objects.get(theme__framework=draft)
+    assert client.get(f"/api/v1/materials/{hidden.pk}").status_code == 404
+    assert client.get(f"/api/v1/materials/{material['id']}").json() == material

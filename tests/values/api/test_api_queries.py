@@ -3,7 +3,7 @@
 import pytest
 
 from tests.values.test_page_queries import build_content
-from values.models import Item, ReflectionQuestion
+from values.models import Item, Material, ReflectionQuestion
 
 API = "/api/v1"
 
@@ -17,6 +17,10 @@ def test_each_endpoint_runs_a_fixed_number_of_queries(
     framework = theme.framework
     item = Item.objects.filter(theme=theme).first()
     question = ReflectionQuestion.objects.filter(theme=theme).first()
+    material = Material.objects.bulk_create(
+        Material(theme=theme, title=f"Materiale {n}", url="https://www.emu.dk/", source="EVA")
+        for n in range(scale * 3)
+    )[0]
     # Every answer starts with the one query behind ETag and Last-Modified.
     expected = {
         "/publishers": 3,  # stamp, count, page
@@ -31,6 +35,8 @@ def test_each_endpoint_runs_a_fixed_number_of_queries(
         f"/items/{item.pk}": 3,
         "/questions?page_size=100": 4,
         f"/questions/{question.pk}": 3,
+        "/materials?page_size=100": 3,  # stamp, count, page
+        f"/materials/{material.pk}": 2,
         "/search?q=forældre": 3,  # stamp, ranked ids, those entries
     }
     for path, count in expected.items():

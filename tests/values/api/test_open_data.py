@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.conftest import make_framework
-from values.models import Framework, Status
+from values.models import Framework, Material, Status
 from values.opendata import dump as open_dump
 from values.opendata import rebuild
 
@@ -32,6 +32,13 @@ def data_dir(settings, tmp_path):
 def test_the_dump_has_json_and_csv_for_every_kind_and_no_drafts(
     client, data_dir, framework, draft_framework, concepts
 ):
+    for shown in (framework, draft_framework):
+        Material.objects.create(
+            theme=shown.themes.first(),
+            title="Film",
+            url="https://www.emu.dk/film" if shown == framework else "https://udkast.example/",
+            source="EVA",
+        )
     response = client.get(reverse("opendata_dump"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
@@ -48,6 +55,8 @@ def test_the_dump_has_json_and_csv_for_every_kind_and_no_drafts(
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 8 and rows[0]["kind"] and "Hemmeligt" not in text
     assert "Ophavsret hos udgiveren" in archive.read("README.txt").decode()
+    materials = json.loads(archive.read("materials.json"))
+    assert [m["link"] for m in materials] == ["https://www.emu.dk/film"]
 
 
 @pytest.mark.django_db

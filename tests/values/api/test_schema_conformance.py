@@ -13,7 +13,7 @@ from schemathesis import GenerationMode
 
 from tests.conftest import make_framework
 from values.api.endpoints import api
-from values.models import Status
+from values.models import Material, Status
 
 EXAMPLES_PER_OPERATION = 100
 INVALID_EXAMPLES_PER_OPERATION = 10
@@ -27,9 +27,10 @@ OPERATIONS = [
 
 def test_the_schema_lists_every_operation():
     paths = {path for _method, path in OPERATIONS}
-    for kind in ("publishers", "concepts", "frameworks", "themes", "items", "questions"):
+    kinds = ("publishers", "concepts", "frameworks", "themes", "items", "questions", "materials")
+    for kind in kinds:
         assert f"/api/v1/{kind}" in paths
-    assert "/api/v1/search" in paths and len(OPERATIONS) == 13
+    assert "/api/v1/search" in paths and len(OPERATIONS) == 15
 
 
 @pytest.fixture
@@ -48,8 +49,15 @@ def connection_kept_open():
 @pytest.mark.usefixtures("connection_kept_open")
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[p for _m, p in OPERATIONS])
 def test_the_operation_answers_as_its_schema_says_for_generated_requests(concepts, method, path):
-    make_framework(concepts=concepts)
-    make_framework(title="Hemmeligt udkast", publisher="Vejle Kommune", status=Status.DRAFT)
+    published = make_framework(concepts=concepts)
+    draft = make_framework(title="Hemmeligt udkast", publisher="Vejle Kommune", status=Status.DRAFT)
+    for framework in (published, draft):
+        Material.objects.create(
+            theme=framework.themes.first(),
+            title=f"Materiale til {framework.title}",
+            url="https://www.emu.dk/film",
+            source="EVA",
+        )
     schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application())
     operation = schema[path][method]
     _exercise(operation, GenerationMode.POSITIVE, EXAMPLES_PER_OPERATION)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reflections', '0010_school_years'),
+        ('reflections', '0012_perspective_rounds_and_plain_wording'),
         ('values', '0013_framework_licence_and_change_times'),
     ]
 
