@@ -19,6 +19,7 @@ from ..spreadsheets.resources import (
 )
 from .actions import ConceptActionsMixin, publish, unpublish
 from .base import CurationAdmin, NormalisedTextMixin
+from .drafts import DraftSaveMixin
 from .ordering import MoveMixin
 from .preview import PreviewMixin, PreviewSwitchMixin
 from .scoping import PublisherScopedAdmin, ScopedChoicesMixin
@@ -76,7 +77,12 @@ class ThemeInline(ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline):
 
 @admin.register(Framework)
 class FrameworkAdmin(
-    PublisherScopedAdmin, FrameworkWorkbookMixin, PreviewSwitchMixin, PreviewMixin, CurationAdmin
+    PublisherScopedAdmin,
+    DraftSaveMixin,
+    FrameworkWorkbookMixin,
+    PreviewSwitchMixin,
+    PreviewMixin,
+    CurationAdmin,
 ):
     actions = [publish, unpublish]
     resource_classes = [FrameworkResource]
@@ -165,7 +171,14 @@ class MaterialInline(ScopedChoicesMixin, admin.StackedInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(PublisherScopedAdmin, ConceptActionsMixin, PreviewMixin, MoveMixin, CurationAdmin):
+class ThemeAdmin(
+    PublisherScopedAdmin,
+    DraftSaveMixin,
+    ConceptActionsMixin,
+    PreviewMixin,
+    MoveMixin,
+    CurationAdmin,
+):
     actions = [publish, unpublish]
     resource_classes = [ThemeResource]
     export_prefetch = ("concepts",)
@@ -196,7 +209,13 @@ class ThemeAdmin(PublisherScopedAdmin, ConceptActionsMixin, PreviewMixin, MoveMi
 
 @admin.register(Item)
 class ItemAdmin(
-    PublisherScopedAdmin, ConceptActionsMixin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin
+    PublisherScopedAdmin,
+    DraftSaveMixin,
+    ConceptActionsMixin,
+    InThemeMixin,
+    PreviewMixin,
+    MoveMixin,
+    CurationAdmin,
 ):
     resource_classes = [ItemResource]
     export_prefetch = ("concepts",)
@@ -232,6 +251,7 @@ class ItemAdmin(
 @admin.register(ReflectionQuestion)
 class ReflectionQuestionAdmin(
     PublisherScopedAdmin,
+    DraftSaveMixin,
     ConceptActionsMixin,
     InThemeMixin,
     PreviewMixin,

@@ -20,6 +20,7 @@ from .content import (
     ThemeQuerySet,
     with_markup_help,
 )
+from .drafts import ApprovalNeeded, DraftChange, DraftConflict, publish_due
 from .items import Item, ItemQuerySet, PublishedThroughThemeQuerySet, ReflectionQuestion
 from .materials import Material, MaterialQuerySet
 from .schools import School, SchoolQuerySet
@@ -27,6 +28,10 @@ from .search import SearchEntry, SearchTerm
 
 __all__ = [
     "DEFAULT_LICENCE",
+    "ApprovalNeeded",
+    "DraftChange",
+    "DraftConflict",
+    "publish_due",
     "MARKUP_HELP",
     "Concept",
     "Framework",

@@ -91,6 +91,15 @@ class Publisher(Slugged, Stamped):
         ),
     )
 
+    publish_needs_approval = models.BooleanField(
+        _("offentliggørelse kræver godkendelse"),
+        default=False,
+        help_text=_(
+            "Sæt flueben, hvis en redaktørs kladdeændring skal godkendes af en anden redaktør "
+            "hos udgiveren, før den offentliggøres."
+        ),
+    )
+
     objects = PublisherQuerySet.as_manager()
 
     class Meta:

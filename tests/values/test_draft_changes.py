@@ -1,0 +1,276 @@
+"""Draft changes: an edit of published content saved without going live, previewed by its
+editor, then published (in one revision) or rejected; approval by a second editor; scheduled
+publishing; and an editor of another publisher reaching none of it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Revision, Version
+
+from tests.conftest import make_framework
+from tests.values.test_editor_workflow import said
+from tests.values.test_history import change_theme
+from tests.values.test_publisher_access import staff_editor
+from values.models import DraftChange, Publisher, Status, Theme
+
+NEW_BODY = "Ny tekst om forældremøder, som endnu ikke er offentlig."
+
+
+def save_draft(client, theme, **changes):
+    change_theme(client, theme, _save_draft="Gem som kladdeændring", **changes)
+    return DraftChange.objects.pending().get()
+
+
+def draft_url(draft, action="change"):
+    return reverse(f"admin:values_draftchange_{action}", args=[draft.pk])
+
+
+@pytest.fixture
+def public() -> Client:
+    """An anonymous visitor (the `client` fixture is the editor's own browser)."""
+    return Client()
+
+
+@pytest.fixture
+def theme(db):
+    return make_framework(themes=1).themes.get()
+
+
+@pytest.fixture
+def colleague(db) -> User:
+    """A second editor of Ballerup, who may approve the first editor's publish."""
+    user = staff_editor("kollega")
+    Publisher.objects.get(name="Ballerup Kommune").editors.add(user)
+    return user
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    """Vejle's editor: Ballerup's drafts must not exist for them."""
+    user = staff_editor("vejle")
+    Publisher.objects.get_or_create(name="Vejle Kommune")[0].editors.add(user)
+    return user
+
+
+@pytest.mark.django_db
+def test_a_draft_change_does_not_reach_the_public_page(editor_client, public, theme):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    theme.refresh_from_db()
+    assert theme.body != NEW_BODY
+    assert draft.changes == {"body": NEW_BODY}
+    assert NEW_BODY not in public.get(theme.get_absolute_url()).content.decode()
+    assert not Version.objects.get_for_object(theme).exists()
+
+
+@pytest.mark.django_db
+def test_the_editor_previews_the_draft_on_the_public_page(editor_client, public, theme):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    response = editor_client.post(draft_url(draft, "preview"))
+    assert response["Location"] == theme.get_absolute_url()
+    page = editor_client.get(theme.get_absolute_url())
+    assert NEW_BODY in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
+    assert NEW_BODY not in public.get(theme.get_absolute_url()).content.decode()
+    theme.refresh_from_db()
+    assert theme.body != NEW_BODY
+
+
+@pytest.mark.django_db
+def test_publishing_a_draft_applies_it_in_one_revision(editor_client, public, theme):
+    draft = save_draft(editor_client, theme, body=NEW_BODY, title="Nyt navn")
+    page = editor_client.get(draft_url(draft)).content.decode()
+    assert "Nyt</ins>" in page and "Offentliggør" in page
+    response = editor_client.post(draft_url(draft, "publish"), follow=True)
+    assert "Ændringen er offentliggjort." in said(response)
+    theme.refresh_from_db()
+    assert (theme.body, theme.title) == (NEW_BODY, "Nyt navn")
+    assert NEW_BODY in public.get(theme.get_absolute_url()).content.decode()
+    assert Revision.objects.get().comment == "Kladdeændring offentliggjort."
+    draft.refresh_from_db()
+    assert draft.state == DraftChange.State.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_rejecting_a_draft_leaves_the_content_as_it_was(editor_client, theme):
+    before = theme.body
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    response = editor_client.post(draft_url(draft, "reject"), follow=True)
+    assert "Kladdeændringen er afvist. Indholdet er uændret." in said(response)
+    theme.refresh_from_db()
+    assert theme.body == before
+    assert DraftChange.objects.get().state == DraftChange.State.REJECTED
+
+
+@pytest.mark.django_db
+def test_saving_a_draft_twice_keeps_one_draft_with_both_changes(editor_client, theme):
+    save_draft(editor_client, theme, body=NEW_BODY)
+    draft = save_draft(editor_client, theme, lead="Ny kort indledning.")
+    assert draft.changes == {"body": NEW_BODY, "lead": "Ny kort indledning."}
+
+
+@pytest.mark.django_db
+def test_publishing_refuses_to_overwrite_a_later_direct_change(editor_client, theme):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    change_theme(editor_client, theme, body="Rettet direkte imens.")
+    response = editor_client.post(draft_url(draft, "publish"), follow=True)
+    assert any("Ændret direkte siden kladden blev gemt: tekst." in m for m in said(response))
+    theme.refresh_from_db()
+    assert theme.body == "Rettet direkte imens."
+
+
+@pytest.mark.django_db
+def test_a_draft_of_a_status_change_takes_the_theme_off_the_site_only_when_published(
+    editor_client, public, theme
+):
+    draft = save_draft(editor_client, theme, status=Status.DRAFT)
+    assert public.get(theme.get_absolute_url()).status_code == 200
+    editor_client.post(draft_url(draft, "publish"))
+    assert public.get(theme.get_absolute_url()).status_code == 404
+
+
+# Approval -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def needs_approval(theme):
+    Publisher.objects.filter(name="Ballerup Kommune").update(publish_needs_approval=True)
+
+
+@pytest.mark.django_db
+def test_with_approval_every_save_of_live_content_is_a_draft(editor_client, theme, needs_approval):
+    page = editor_client.get(reverse("admin:values_theme_change", args=[theme.pk]))
+    assert 'name="_save"' not in page.content.decode()
+    change_theme(editor_client, theme, body=NEW_BODY)  # the plain save button, sent anyway
+    theme.refresh_from_db()
+    assert theme.body != NEW_BODY
+    assert DraftChange.objects.pending().get().changes == {"body": NEW_BODY}
+
+
+@pytest.mark.django_db
+def test_a_second_editor_approves_what_the_first_sends(
+    editor_client, client, theme, needs_approval, colleague
+):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    response = editor_client.post(draft_url(draft, "publish"), follow=True)
+    assert "Ændringen er sendt til godkendelse hos en anden redaktør." in said(response)
+    response = editor_client.post(draft_url(draft, "publish"), follow=True)
+    assert "En anden redaktør hos udgiveren skal godkende ændringen." in said(response)
+    theme.refresh_from_db()
+    assert theme.body != NEW_BODY
+
+    client.force_login(colleague)
+    assert "Godkend og offentliggør" in client.get(draft_url(draft)).content.decode()
+    response = client.post(draft_url(draft, "publish"), follow=True)
+    assert "Ændringen er offentliggjort." in said(response)
+    theme.refresh_from_db()
+    assert theme.body == NEW_BODY
+    draft.refresh_from_db()
+    assert (draft.requested_by.username, draft.decided_by) == ("redaktoer", colleague)
+
+
+@pytest.mark.django_db
+def test_an_editor_of_another_publisher_cannot_approve(
+    editor_client, client, theme, needs_approval, outsider
+):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    editor_client.post(draft_url(draft, "publish"))
+    client.force_login(outsider)
+    assert client.post(draft_url(draft, "publish")).status_code == 404
+    theme.refresh_from_db()
+    assert theme.body != NEW_BODY
+    assert DraftChange.objects.get().state == DraftChange.State.AWAITING_APPROVAL
+
+
+# Scheduling ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_scheduled_draft_is_published_by_the_command_when_its_time_comes(editor_client, theme):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    later = timezone.now() + timedelta(hours=2)
+    DraftChange.objects.filter(pk=draft.pk).update(publish_at=later)
+    response = editor_client.post(draft_url(draft, "publish"), follow=True)
+    assert any(m.startswith("Ændringen offentliggøres ") for m in said(response))
+    call_command("publish_scheduled", verbosity=0)
+    theme.refresh_from_db()
+    assert theme.body != NEW_BODY
+
+    DraftChange.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - timedelta(1))
+    call_command("publish_scheduled", verbosity=0)
+    theme.refresh_from_db()
+    assert theme.body == NEW_BODY
+
+
+@pytest.mark.django_db
+def test_a_due_draft_is_published_when_an_editor_opens_the_drafts(editor_client, theme):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    DraftChange.objects.filter(pk=draft.pk).update(
+        state=DraftChange.State.SCHEDULED, publish_at=timezone.now() - timedelta(minutes=1)
+    )
+    editor_client.get(reverse("admin:values_draftchange_changelist"))
+    theme.refresh_from_db()
+    assert theme.body == NEW_BODY
+
+
+@pytest.mark.django_db
+def test_scheduled_unpublishing_takes_a_theme_off_the_site_at_its_time(
+    editor_client, public, theme
+):
+    draft = save_draft(editor_client, theme, status=Status.DRAFT)
+    draft.publish_at = timezone.now() + timedelta(days=1)
+    draft.save()
+    editor_client.post(draft_url(draft, "publish"))
+    assert public.get(theme.get_absolute_url()).status_code == 200
+    call_command("publish_scheduled", verbosity=0)
+    assert public.get(theme.get_absolute_url()).status_code == 200
+    call_command("publish_scheduled", verbosity=0, now=draft.publish_at + timedelta(1))
+    assert Theme.objects.get(pk=theme.pk).status == Status.DRAFT
+
+
+# Another publisher's editor -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["change", "publish", "reject", "preview"])
+def test_an_editor_of_another_publisher_reaches_no_draft(
+    editor_client, client, theme, outsider, action
+):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    client.force_login(outsider)
+    if action == "change":
+        assert client.get(draft_url(draft)).status_code == 404
+    else:
+        assert client.post(draft_url(draft, action)).status_code == 404
+    listed = client.get(reverse("admin:values_draftchange_changelist")).content.decode()
+    assert theme.title not in listed
+    draft.refresh_from_db()
+    assert draft.state == DraftChange.State.OPEN
+    theme.refresh_from_db()
+    assert theme.body != NEW_BODY
+
+
+@pytest.mark.django_db
+def test_an_outsider_previewing_sees_no_draft_of_another_publisher(
+    editor_client, client, theme, outsider
+):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    client.force_login(outsider)
+    client.post(reverse("admin:values_preview_on"), {"next": "/"})
+    session = client.session
+    session["values_preview_draft"] = draft.pk  # as if they forged it
+    session.save()
+    assert NEW_BODY not in client.get(theme.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_deleting_the_content_deletes_its_drafts(editor_client, theme):
+    save_draft(editor_client, theme, body=NEW_BODY)
+    theme.delete()
+    assert not DraftChange.objects.exists()
