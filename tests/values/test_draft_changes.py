@@ -18,7 +18,7 @@ from tests.conftest import make_framework
 from tests.values.test_editor_workflow import said
 from tests.values.test_history import change_theme
 from tests.values.test_publisher_access import staff_editor
-from values.models import DraftChange, Publisher, Status, Theme
+from values.models import DraftChange, DraftConflict, Publisher, Status, Theme
 
 NEW_BODY = "Ny tekst om forældremøder, som endnu ikke er offentlig."
 
@@ -274,3 +274,31 @@ def test_deleting_the_content_deletes_its_drafts(editor_client, theme):
     save_draft(editor_client, theme, body=NEW_BODY)
     theme.delete()
     assert not DraftChange.objects.exists()
+
+
+# Queries ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_draft_pages_take_a_fixed_number_of_queries(
+    editor_client, theme, django_assert_num_queries
+):
+    draft = save_draft(editor_client, theme, body=NEW_BODY, title="Nyt navn")
+    with django_assert_num_queries(8):
+        editor_client.get(draft_url(draft))
+    other = make_framework(title="Anden ramme", themes=1).themes.get()
+    save_draft_of_another = change_theme  # a second draft must not add queries to the list
+    save_draft_of_another(editor_client, other, _save_draft="1", body=NEW_BODY)
+    with django_assert_num_queries(9):
+        editor_client.get(reverse("admin:values_draftchange_changelist"))
+
+
+@pytest.mark.django_db
+def test_a_draft_published_already_is_not_published_again(editor_client, theme):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    stale = DraftChange.objects.get(pk=draft.pk)  # another server's copy, read before publishing
+    draft.publish()
+    with pytest.raises(DraftConflict):
+        stale.publish()
+    assert DraftChange.objects.get(pk=draft.pk).state == DraftChange.State.PUBLISHED
+    assert Revision.objects.count() == 1

@@ -7,8 +7,10 @@ shows a due draft as waiting even where `publish_scheduled` does not run often.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from .. import visibility
 from ..models import ApprovalNeeded, DraftChange, DraftConflict, publish_due
-from ..owners import may_edit
+from ..owners import is_national, may_edit, publishers_of
 from .history import describe_value, word_diff
 from .scoping import PublisherScopedAdmin
 
@@ -62,13 +64,43 @@ class DraftChangeAdmin(PublisherScopedAdmin, admin.ModelAdmin):
     list_select_related = ["content_type", "publisher", "author"]
     search_fields = ["label"]
     fields = ["publish_at"]
+    # One labelled field (the admin's split date and time fields have no labels of their own).
+    formfield_overrides = {
+        models.DateTimeField: {
+            "form_class": forms.DateTimeField,
+            "widget": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+    }
     change_form_template = "admin/values/draftchange/change_form.html"
 
     @admin.display(description=_("type"), ordering="content_type")
     def kind(self, obj):
         return obj.model._meta.verbose_name
 
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("content_type", "publisher", "author", "requested_by")
+        )
+
     # Permissions: whoever may change the content may handle its drafts.
+
+    def _owns(self, request, obj) -> bool:
+        # The same rule as values.owners.may_edit, asked once per request: the admin asks
+        # for permissions many times while it draws one page.
+        if obj is None:
+            return True
+        if not hasattr(request, "_values_own_publishers"):
+            request._values_own_publishers = (
+                None
+                if is_national(request.user)
+                else set(publishers_of(request.user).values_list("pk", flat=True))
+            )
+        own = request._values_own_publishers
+        return own is None or obj.publisher_id in own
 
     def _may_change_content(self, request, obj=None) -> bool:
         names = [obj.content_type.model] if obj is not None else CONTENT_MODELS
@@ -99,8 +131,8 @@ class DraftChangeAdmin(PublisherScopedAdmin, admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         draft = self.get_object(request, object_id)
-        if draft is None:
-            raise Http404
+        if draft is None:  # missing, someone else's, or no id at all: the scoped answer
+            return super().change_view(request, object_id, form_url, extra_context)
         target = draft.target()
         context = {
             **(extra_context or {}),

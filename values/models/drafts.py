@@ -250,6 +250,10 @@ class DraftChange(models.Model):
     def publish(self, user=None) -> None:
         """Apply the change to the live object: one transaction, one revision."""
         with transaction.atomic():
+            # Lock the draft first: another server's `publish_scheduled` may hold it already.
+            fresh = DraftChange.objects.select_for_update().filter(pk=self.pk).first()
+            if fresh is None or not fresh.is_pending:
+                raise DraftConflict(gettext("Kladdeændringen er allerede afgjort."))
             live = self.model._default_manager.select_for_update().filter(pk=self.object_id)
             live = live.first()
             if live is None:
@@ -296,7 +300,9 @@ def publish_due(now=None) -> int:
         try:
             draft.publish(draft.decided_by)
         except (DraftConflict, ValidationError):
-            DraftChange.objects.filter(pk=draft.pk).update(state=DraftChange.State.OPEN)
+            DraftChange.objects.filter(pk=draft.pk, state=DraftChange.State.SCHEDULED).update(
+                state=DraftChange.State.OPEN
+            )
         else:
             published += 1
     return published
