@@ -24,7 +24,7 @@ from ..owners import OwnedQuerySet
 MARKUP_HELP = _(
     "Tom linje: nyt afsnit. En linje, der begynder med “- ”, er et punkt; “1. ” et nummereret "
     "punkt (nummeret bevares). Ryk ind under et punkt for underpunkter. “# ” giver en "
-    "underoverskrift."
+    "underoverskrift. [ord](https://…) er et link, *ord* kursiv og **ord** fed."
 )
 
 
