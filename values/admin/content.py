@@ -23,6 +23,7 @@ from .drafts import DraftSaveMixin
 from .ordering import MoveMixin
 from .preview import PreviewMixin, PreviewSwitchMixin
 from .scoping import PublisherScopedAdmin, ScopedChoicesMixin
+from .source_document import SourceDocumentMixin
 from .workbook import FrameworkWorkbookMixin
 
 
@@ -79,6 +80,7 @@ class ThemeInline(ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline):
 class FrameworkAdmin(
     PublisherScopedAdmin,
     DraftSaveMixin,
+    SourceDocumentMixin,
     FrameworkWorkbookMixin,
     PreviewSwitchMixin,
     PreviewMixin,
@@ -106,6 +108,8 @@ class FrameworkAdmin(
                     ("document_kind", "document_kind_is_own"),
                     "source",
                     "source_url",
+                    "source_pdf",
+                    "remove_source_pdf",
                     "licence",
                     "licence_url",
                     "status_note",

@@ -20,6 +20,7 @@ from .content import (
     ThemeQuerySet,
     with_markup_help,
 )
+from .documents import MAX_SOURCE_DOCUMENT_BYTES, SourceDocument
 from .drafts import ApprovalNeeded, DraftChange, DraftConflict, publish_due
 from .items import Item, ItemQuerySet, PublishedThroughThemeQuerySet, ReflectionQuestion
 from .materials import Material, MaterialQuerySet
@@ -31,6 +32,8 @@ __all__ = [
     "ApprovalNeeded",
     "DraftChange",
     "DraftConflict",
+    "MAX_SOURCE_DOCUMENT_BYTES",
+    "SourceDocument",
     "publish_due",
     "MARKUP_HELP",
     "Concept",

@@ -178,6 +178,13 @@ class Framework(Slugged, Publishable, Ordered):
         help_text=_("Ærlig kildeangivelse: udgiver, titel, år, udgave og evt. hvor den findes."),
     )
     source_url = models.URLField(_("kildens adresse"), blank=True)
+    source_file_name = models.CharField(
+        _("kildedokument"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("Filnavnet på det uploadede kildedokument (PDF), hvis der er et."),
+    )
     licence = models.CharField(
         _("licens eller vilkår"),
         max_length=500,
@@ -255,6 +262,9 @@ class Framework(Slugged, Publishable, Ordered):
 
     def get_absolute_url(self) -> str:
         return reverse("values:framework", args=[self.slug])
+
+    def source_document_url(self) -> str:
+        return reverse("values:source_document", args=[self.slug])
 
 
 class ThemeQuerySet(OwnedQuerySet, PublishableQuerySet):
