@@ -268,3 +268,20 @@ def test_workbooks_awaiting_confirmation_are_deleted_after_a_day(editor):
     new = uploads.store_upload(b"ny", editor, "ny.xlsx")
     assert not old_path.exists()
     assert uploads.load_upload(new, editor) == b"ny"
+
+
+@pytest.mark.django_db
+def test_a_changelist_import_awaiting_confirmation_is_deleted_after_a_day(editor_client, framework):
+    """The files of django-import-export's previews (items, themes …) are swept like the
+    workbooks': a real upload's preview, left unconfirmed for a day, is gone at the next."""
+    theme = framework.themes.get()
+    rows = [["", framework.slug, theme.slug, "Eksempel", "Ugebrevet", "Hver fredag."]]
+    data = csv_bytes(ITEM_HEADER, rows)
+    first = upload(editor_client, Item, data, "punkter.csv")
+    name = first.context["confirm_form"].initial["import_file_name"]
+    stored = uploads.UPLOAD_DIR / f"{name}.upload"
+    assert stored.exists()
+    day_ago = time.time() - uploads.KEEP_SECONDS - 60
+    os.utime(stored, (day_ago, day_ago))
+    upload(editor_client, Item, data, "punkter.csv")
+    assert not stored.exists()
