@@ -302,3 +302,22 @@ def test_a_draft_published_already_is_not_published_again(editor_client, theme):
         stale.publish()
     assert DraftChange.objects.get(pk=draft.pk).state == DraftChange.State.PUBLISHED
     assert Revision.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_bulk_publish_needing_approval_waits_for_another_editor(
+    editor_client, theme, needs_approval
+):
+    Theme.objects.filter(pk=theme.pk).update(status=Status.DRAFT)
+    response = editor_client.post(
+        reverse("admin:values_theme_changelist"),
+        {"action": "publish", "_selected_action": [theme.pk]},
+        follow=True,
+    )
+    assert "1 tema er sendt til godkendelse hos en anden redaktør." in said(response)
+    assert Theme.objects.get(pk=theme.pk).status == Status.DRAFT
+    draft = DraftChange.objects.get()
+    assert (draft.state, draft.changes) == (
+        DraftChange.State.AWAITING_APPROVAL,
+        {"status": Status.PUBLISHED},
+    )
