@@ -245,6 +245,12 @@ class CurationAdmin(NormalisedTextMixin, HistoryCompareMixin, ImportExportMixin,
             response.context_data["unknown_columns"] = [f"«{c}»" for c in form.unknown_columns]
         return response
 
+    def get_data_for_export(self, request, queryset, **kwargs):
+        dataset = super().get_data_for_export(request, queryset, **kwargs)
+        # The sheet is named after what it holds ("Punkter"), not "Tablib Dataset".
+        dataset.title = str(self.opts.verbose_name_plural).capitalize()
+        return dataset
+
     def get_export_queryset(self, request):
         queryset = super().get_export_queryset(request)
         return (
