@@ -20,7 +20,7 @@ from ..spreadsheets.resources import (
 from .actions import ConceptActionsMixin, publish, unpublish
 from .base import CurationAdmin, NormalisedTextMixin
 from .drafts import DraftSaveMixin
-from .ordering import MoveMixin
+from .ordering import MoveMixin, move_with_children
 from .preview import PreviewMixin, PreviewSwitchMixin
 from .scoping import PublisherScopedAdmin, ScopedChoicesMixin
 from .source_document import SourceDocumentMixin
@@ -242,6 +242,10 @@ class ItemAdmin(
 
     def siblings(self, obj):
         return Item.objects.filter(theme_id=obj.theme_id, parent_id=obj.parent_id)
+
+    def move(self, obj, up: bool) -> bool:
+        family = Item.objects.filter(theme_id=obj.theme_id)
+        return move_with_children(obj, self.siblings(obj), family, up)
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).select_related("parent")
