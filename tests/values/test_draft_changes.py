@@ -321,3 +321,13 @@ def test_a_bulk_publish_needing_approval_waits_for_another_editor(
         DraftChange.State.AWAITING_APPROVAL,
         {"status": Status.PUBLISHED},
     )
+
+
+@pytest.mark.django_db
+def test_changing_a_draft_sent_for_approval_needs_approval_again(
+    editor_client, theme, needs_approval
+):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    editor_client.post(draft_url(draft, "publish"))
+    draft = save_draft(editor_client, theme, lead="Også en ny indledning.")
+    assert (draft.state, draft.requested_by) == (DraftChange.State.OPEN, None)

@@ -110,3 +110,11 @@ def test_an_editor_of_another_publisher_cannot_upload(client, framework):
     response = client.post(url, {"source_pdf": SimpleUploadedFile("a.pdf", real_pdf())})
     assert response.status_code == 404
     assert not SourceDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_download_takes_two_queries(editor_client, framework, django_assert_num_queries):
+    framework_form(editor_client, framework, source_pdf=SimpleUploadedFile("a.pdf", real_pdf()))
+    public = Client()
+    with django_assert_num_queries(2):
+        assert public.get(framework.source_document_url()).status_code == 200

@@ -181,10 +181,9 @@ class DraftChange(models.Model):
             return None
         draft.label = str(live)[:300]
         draft.author = user
-        if draft.state != cls.State.SCHEDULED:
-            # A changed draft must be approved again.
-            draft.state = cls.State.OPEN
-            draft.requested_by = None
+        # A changed draft is decided again: approved or scheduled was for what it said before.
+        draft.state = cls.State.OPEN
+        draft.requested_by = None
         draft.save()
         return draft
 
@@ -208,11 +207,6 @@ class DraftChange(models.Model):
                 setattr(obj, field.attname, _deserialise(field, self.changes[field.name]))
 
     # Deciding
-
-    def needs_approval_from_another(self, user) -> bool:
-        if not self.publisher.publish_needs_approval:
-            return False
-        return self.state != self.State.AWAITING_APPROVAL or self.requested_by_id == user.pk
 
     def may_approve(self, user) -> bool:
         """Another editor of the same publisher (values.owners) than the one who asked."""
