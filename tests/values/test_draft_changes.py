@@ -15,10 +15,22 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from tests.conftest import make_framework
+from tests.values.spreadsheet_files import csv_bytes, upload
 from tests.values.test_editor_workflow import said
 from tests.values.test_history import change_theme
+from tests.values.test_import_exact import ITEM_HEADER
+from tests.values.test_import_export_workbook import (
+    SIXTH,
+    concepts,
+    confirm,
+    filled_template,
+    preview,
+)
 from tests.values.test_publisher_access import staff_editor
-from values.models import DraftChange, DraftConflict, Publisher, Status, Theme
+from values.models import DraftChange, DraftConflict, Framework, Item, Publisher, Status, Theme
+from values.spreadsheets import workbook
+
+__all__ = ["concepts"]  # a fixture shared with the workbook's tests
 
 NEW_BODY = "Ny tekst om forældremøder, som endnu ikke er offentlig."
 
@@ -331,3 +343,42 @@ def test_changing_a_draft_sent_for_approval_needs_approval_again(
     editor_client.post(draft_url(draft, "publish"))
     draft = save_draft(editor_client, theme, lead="Også en ny indledning.")
     assert (draft.state, draft.requested_by) == (DraftChange.State.OPEN, None)
+
+
+# Imports ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_import_cannot_change_live_content_that_needs_approval(
+    editor_client, theme, needs_approval
+):
+    item = theme.items.filter(parent__isnull=False).first()
+    framework = theme.framework
+    row = [item.pk, framework.slug, theme.slug, "Udsagn", "", item.text]
+    unchanged = upload(editor_client, Item, csv_bytes(ITEM_HEADER, [row]), "punkter.csv")
+    assert "0 nye, 0 ændres og 1 er uændrede" in unchanged.content.decode()
+
+    row[-1] = "Rettet ved import."
+    changed = upload(editor_client, Item, csv_bytes(ITEM_HEADER, [row]), "punkter.csv")
+    page = changed.content.decode()
+    assert "en import kan ikke godkendes" in page
+    assert not changed.context.get("confirm_form")
+    item.refresh_from_db()
+    assert item.text != "Rettet ved import."
+
+
+@pytest.mark.django_db
+def test_a_workbook_cannot_change_a_published_framework_that_needs_approval(
+    editor_client, concepts
+):
+    confirm(editor_client, preview(editor_client, filled_template(editor_client, SIXTH)))
+    framework = Framework.objects.get(title="Sammen om skolen")
+    Framework.objects.filter(pk=framework.pk).update(status=Status.PUBLISHED)
+    Publisher.objects.filter(pk=framework.publisher_id).update(publish_needs_approval=True)
+
+    edited = {key: [dict(row) for row in rows] for key, rows in SIXTH.items()}
+    edited[workbook.ITEMS_SHEET][1]["Tekst"] = "Rettet i regnearket."
+    response = preview(editor_client, filled_template(editor_client, edited))
+    assert "en import kan ikke godkendes" in response.content.decode()
+    assert not response.context.get("token")
+    assert not Item.objects.filter(text="Rettet i regnearket.").exists()
