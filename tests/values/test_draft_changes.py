@@ -382,3 +382,32 @@ def test_a_workbook_cannot_change_a_published_framework_that_needs_approval(
     assert "en import kan ikke godkendes" in response.content.decode()
     assert not response.context.get("token")
     assert not Item.objects.filter(text="Rettet i regnearket.").exists()
+
+
+@pytest.mark.django_db
+def test_moving_live_content_that_needs_approval_is_refused(editor_client, needs_approval):
+    framework = Framework.objects.get()
+    make_framework(themes=2, title="To temaer")  # Ballerup's too, so it needs approval
+    first, second = Theme.objects.exclude(framework=framework).order_by("position")
+    url = reverse("admin:values_theme_move", args=[second.pk, "op"])
+    response = editor_client.post(url, follow=True)
+    assert any("Udgiveren kræver godkendelse" in m for m in said(response))
+    second.refresh_from_db()
+    assert second.position == 2
+
+
+@pytest.mark.django_db
+def test_editable_positions_of_content_needing_approval_become_drafts(
+    editor_client, theme, needs_approval
+):
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": theme.pk,
+        "form-0-position": "7",
+        "_save": "Gem",
+    }
+    editor_client.post(reverse("admin:values_theme_changelist"), data)
+    theme.refresh_from_db()
+    assert theme.position != 7
+    assert DraftChange.objects.pending().get().changes == {"position": "7"}

@@ -36,12 +36,16 @@ class DraftSaveMixin:
     """For a content ModelAdmin: "Gem som kladdeændring" on the change form."""
 
     def _draft_mode(self, request, obj) -> bool:
-        """Whether this save is stored as a draft change (decided once per request)."""
-        cached = getattr(request, "_values_draft_mode", None)
-        if cached is None:
-            cached = DRAFT_BUTTON in request.POST or (is_live(obj) and needs_approval(obj))
-            request._values_draft_mode = cached
-        return cached
+        """Whether saving `obj` is stored as a draft change: decided once per object and
+        request (the changelist's editable positions save several objects in one request)."""
+        modes = request.__dict__.setdefault("_values_draft_modes", {})
+        if obj.pk not in modes:
+            modes[obj.pk] = DRAFT_BUTTON in request.POST or (is_live(obj) and needs_approval(obj))
+        return modes[obj.pk]
+
+    def _drafted(self, request, obj) -> bool:
+        """Whether `obj` was stored as a draft change in this request (asked after saving)."""
+        return getattr(request, "_values_draft_modes", {}).get(getattr(obj, "pk", None), False)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and not add:
@@ -71,9 +75,16 @@ class DraftSaveMixin:
         }
         names = [n for n in form.changed_data if _is_model_field(obj, n)]
         request._values_draft = DraftChange.record(live, obj, names, m2m, request.user)
+        if request._values_draft is not None and DRAFT_BUTTON not in request.POST:
+            # Saved through another button (or a list's editable column): say where it went.
+            messages.info(
+                request,
+                gettext("“%(obj)s” er gemt som kladdeændring, som en anden redaktør skal godkende.")
+                % {"obj": live},
+            )
 
     def save_related(self, request, form, formsets, change):
-        if not change or not getattr(request, "_values_draft_mode", False):
+        if not change or not self._drafted(request, form.instance):
             return super().save_related(request, form, formsets, change)
         if any(formset.has_changed() for formset in formsets):
             messages.warning(
@@ -85,17 +96,17 @@ class DraftSaveMixin:
             )
 
     def construct_change_message(self, request, form, formsets, add=False):
-        if getattr(request, "_values_draft_mode", False):
+        if self._drafted(request, form.instance):
             return []  # nothing was saved; the inline formsets were never saved either
         return super().construct_change_message(request, form, formsets, add)
 
     def log_change(self, request, obj, message):
-        if getattr(request, "_values_draft_mode", False):
+        if self._drafted(request, obj):
             return None
         return super().log_change(request, obj, message)
 
     def response_change(self, request, obj):
-        if not getattr(request, "_values_draft_mode", False):
+        if not self._drafted(request, obj):
             return super().response_change(request, obj)
         draft = getattr(request, "_values_draft", None)
         if draft is None:

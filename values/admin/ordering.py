@@ -14,6 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .drafts import is_live, needs_approval
+
 
 class MoveMixin:
     """Up/down buttons in the changelist: real submit buttons, so keyboards and readers work.
@@ -45,6 +47,16 @@ class MoveMixin:
             raise PermissionDenied
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
+        if is_live(obj) and needs_approval(obj):
+            # A move changes the public page at once; there is no draft of an order.
+            messages.error(
+                request,
+                gettext(
+                    "Udgiveren kræver godkendelse, så rækkefølgen af offentliggjort indhold "
+                    "ændres ikke her. Ret rækkefølgen i formularen som en kladdeændring."
+                ),
+            )
+            return self._back(request)
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
             moved = self.move(obj, up=direction == "op")
@@ -64,6 +76,9 @@ class MoveMixin:
             )
         else:
             messages.info(request, gettext("“%(obj)s” står allerede yderst.") % {"obj": obj})
+        return self._back(request)
+
+    def _back(self, request) -> HttpResponseRedirect:
         referer = request.META.get("HTTP_REFERER", "")
         if not url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
             referer = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
