@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import reversion
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
@@ -411,3 +412,18 @@ def test_editable_positions_of_content_needing_approval_become_drafts(
     theme.refresh_from_db()
     assert theme.position != 7
     assert DraftChange.objects.pending().get().changes == {"position": "7"}
+
+
+@pytest.mark.django_db
+def test_restoring_a_version_of_live_content_needing_approval_is_refused(
+    editor_client, theme, needs_approval
+):
+    with reversion.create_revision():
+        theme.save()
+    version = Version.objects.get_for_object(theme).get()
+    Theme.objects.filter(pk=theme.pk).update(body="Senere tekst.")
+    url = reverse("admin:values_theme_revision", args=[theme.pk, version.pk])
+    response = editor_client.post(url, {}, follow=True)
+    assert any("gendannes ikke direkte" in m for m in said(response))
+    theme.refresh_from_db()
+    assert theme.body == "Senere tekst."

@@ -11,6 +11,7 @@ published and rejected in DraftChangeAdmin; publisher scoping (values.admin.scop
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -46,6 +47,26 @@ class DraftSaveMixin:
     def _drafted(self, request, obj) -> bool:
         """Whether `obj` was stored as a draft change in this request (asked after saving)."""
         return getattr(request, "_values_draft_modes", {}).get(getattr(obj, "pk", None), False)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version rewrites the live object before any form is saved, so for a
+        # publisher that requires approval it is refused rather than turned into a draft.
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and is_live(obj) and needs_approval(obj):
+                messages.error(
+                    request,
+                    gettext(
+                        "Udgiveren kræver godkendelse, så offentliggjort indhold gendannes "
+                        "ikke direkte. Kopiér teksten fra versionen ind i formularen, og gem "
+                        "den som en kladdeændring."
+                    ),
+                )
+                info = self.opts.app_label, self.opts.model_name
+                return HttpResponseRedirect(
+                    reverse(f"admin:{info[0]}_{info[1]}_history", args=[obj.pk])
+                )
+        return super().revision_view(request, object_id, version_id, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and not add:
