@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from tests.a11y import assert_page_ok, watch
+from tests.a11y import assert_page_ok, assert_reflows, watch
 from tests.conftest import make_framework
 from values.models import DraftChange, Theme
 
@@ -34,7 +34,20 @@ def test_an_editor_saves_previews_and_publishes_a_draft_change(page, live_server
     page.wait_for_url("**/draftchange/*/change/")
     assert "Ændringen er gemt som kladde" in page.locator(".messagelist").inner_text()
     assert_page_ok(page, "draft change", csp=False)
+    assert_reflows(page, "draft change")
     assert Theme.objects.get(pk=theme.pk).body != NEW_BODY
+
+    for kind, url in (
+        ("list of draft changes", reverse("admin:values_draftchange_changelist")),
+        ("overview with a draft to act on", reverse("admin_dashboard")),
+    ):
+        page.goto(url)
+        page.wait_for_selector("#content")
+        assert_page_ok(page, kind, csp=False)
+    page.goto(reverse("admin_dashboard"))
+    assert page.get_by_role("button", name="Forhåndsvis").first.is_visible()
+
+    page.goto(reverse("admin:values_draftchange_change", args=[DraftChange.objects.get().pk]))
 
     page.get_by_role("button", name="Forhåndsvis").click()
     page.wait_for_url(f"**{theme.get_absolute_url()}")
