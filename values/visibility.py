@@ -82,13 +82,10 @@ def previewed_draft(request: HttpRequest):
     if hasattr(request, "_values_preview_draft"):
         return request._values_preview_draft
     request._values_preview_draft = None  # also while the draft itself is loaded
-    session = getattr(request, "session", None)
     if (
         request.method in ("GET", "HEAD")
-        and session is not None
-        and settings.SESSION_COOKIE_NAME in request.COOKIES
-        and session.get(PREVIEW_DRAFT_SESSION_KEY)
-        and preview_active(request)
+        and preview_active(request)  # reads the session only where a preview could be on
+        and request.session.get(PREVIEW_DRAFT_SESSION_KEY)
     ):
         from .models import DraftChange
 
@@ -96,7 +93,7 @@ def previewed_draft(request: HttpRequest):
             DraftChange.objects.pending()
             .editable_by(request.user)
             .select_related("content_type")
-            .filter(pk=session[PREVIEW_DRAFT_SESSION_KEY])
+            .filter(pk=request.session[PREVIEW_DRAFT_SESSION_KEY])
             .first()
         )
     return request._values_preview_draft
