@@ -427,3 +427,19 @@ def test_restoring_a_version_of_live_content_needing_approval_is_refused(
     assert any("gendannes ikke direkte" in m for m in said(response))
     theme.refresh_from_db()
     assert theme.body == "Senere tekst."
+
+
+@pytest.mark.django_db
+def test_the_editor_sets_the_time_on_the_drafts_page_and_schedules_it(editor_client, theme):
+    draft = save_draft(editor_client, theme, status=Status.DRAFT)
+    response = editor_client.post(
+        draft_url(draft), {"publish_at": "2030-01-01T10:00", "_save": "1"}
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert timezone.localtime(draft.publish_at).strftime("%Y-%m-%d %H:%M") == "2030-01-01 10:00"
+    page = editor_client.get(draft_url(draft)).content.decode()
+    assert "Planlæg offentliggørelse" in page
+    response = editor_client.post(draft_url(draft, "publish"), follow=True)
+    assert any("Ændringen offentliggøres 1. januar 2030 10:00." in m for m in said(response))
+    assert DraftChange.objects.get().state == DraftChange.State.SCHEDULED
