@@ -102,3 +102,17 @@ def test_another_publishers_editor_does_not_see_ballerups_draft_changes(client, 
     html = client.get(URL).content.decode()
     assert theme.title not in html
     assert "Ingen kladder venter." in html
+
+
+@pytest.mark.django_db
+def test_a_draft_framework_is_published_from_the_overview(editor_client):
+    draft = make_framework(title="Solrøds udkast", publisher="Solrød Kommune", status="draft")
+    html = editor_client.get(URL).content.decode()
+    section = html.split('id="drafts-heading"', 1)[1].split("</section>", 1)[0]
+    assert f'name="_selected_action" value="{draft.pk}"' in section
+    editor_client.post(
+        reverse("admin:values_framework_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    draft.refresh_from_db()
+    assert draft.status == Status.PUBLISHED
