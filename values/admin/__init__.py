@@ -11,6 +11,8 @@
 - `schools`: the schools register and the municipality's overview.
 - `drafts` and `draft_pages`: saving live content as a draft change, and the drafts' pages
   (preview, publish or send for approval, reject).
+- `source_document`: a framework's source document (PDF) on its form.
+- `worklist`: what an editor has to do, for the overview (portal.dashboard).
 """
 
 from . import (
