@@ -7,6 +7,7 @@ import pytest
 import reversion
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.models import DashboardVisit
 from tests.conftest import make_framework
@@ -116,3 +117,15 @@ def test_a_draft_framework_is_published_from_the_overview(editor_client):
     )
     draft.refresh_from_db()
     assert draft.status == Status.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_a_due_scheduled_draft_is_published_when_the_overview_opens(editor_client, framework):
+    theme = framework.themes.first()
+    change_theme(editor_client, theme, _save_draft="1", body="Planlagt tekst.")
+    DraftChange.objects.update(
+        state=DraftChange.State.SCHEDULED, publish_at=timezone.now() - timedelta(minutes=1)
+    )
+    editor_client.get(URL)
+    theme.refresh_from_db()
+    assert theme.body == "Planlagt tekst."

@@ -13,7 +13,15 @@ from django.urls import reverse
 from reversion.models import Revision, Version
 
 from ..bases import Status
-from ..models import DraftChange, Framework, Item, Publisher, ReflectionQuestion, Theme
+from ..models import (
+    DraftChange,
+    Framework,
+    Item,
+    Publisher,
+    ReflectionQuestion,
+    Theme,
+    publish_due,
+)
 from ..owners import is_national
 
 #: how many rows each list shows; the rest are counted
@@ -23,7 +31,9 @@ OWNED_MODELS = (Publisher, Framework, Theme, Item, ReflectionQuestion)
 
 
 def drafts(user) -> dict:
-    """Draft changes waiting, and frameworks and themes that are drafts."""
+    """Draft changes waiting, and frameworks and themes that are drafts. Scheduled draft
+    changes whose time has come are published first, so none is shown as waiting."""
+    publish_due()
     changes = (
         DraftChange.objects.pending()
         .editable_by(user)
