@@ -259,6 +259,9 @@ def test_an_editor_of_another_publisher_reaches_no_draft(
     client.force_login(outsider)
     if action == "change":
         assert client.get(draft_url(draft)).status_code == 404
+        later = {"publish_at": "2030-01-01T10:00", "_save": "1"}
+        assert client.post(draft_url(draft), later).status_code == 404
+        assert DraftChange.objects.get().publish_at is None
     else:
         assert client.post(draft_url(draft, action)).status_code == 404
     listed = client.get(reverse("admin:values_draftchange_changelist")).content.decode()
