@@ -81,9 +81,14 @@ def previewed_draft(request: HttpRequest):
     unless the editor started a draft's preview)."""
     if hasattr(request, "_values_preview_draft"):
         return request._values_preview_draft
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return None  # before the view: decided once the page is known
     request._values_preview_draft = None  # also while the draft itself is loaded
     if (
         request.method in ("GET", "HEAD")
+        # Public pages only: an admin form must show (and save against) the live values.
+        and "admin" not in match.app_names
         and preview_active(request)  # reads the session only where a preview could be on
         and request.session.get(PREVIEW_DRAFT_SESSION_KEY)
     ):

@@ -446,3 +446,12 @@ def test_the_editor_sets_the_time_on_the_drafts_page_and_schedules_it(editor_cli
     response = editor_client.post(draft_url(draft, "publish"), follow=True)
     assert any("Ændringen offentliggøres 1. januar 2030 10:00." in m for m in said(response))
     assert DraftChange.objects.get().state == DraftChange.State.SCHEDULED
+
+
+@pytest.mark.django_db
+def test_the_admin_form_shows_the_live_text_while_a_draft_is_previewed(editor_client, theme):
+    draft = save_draft(editor_client, theme, body=NEW_BODY)
+    editor_client.post(draft_url(draft, "preview"))
+    assert NEW_BODY in editor_client.get(theme.get_absolute_url()).content.decode()
+    form = editor_client.get(reverse("admin:values_theme_change", args=[theme.pk]))
+    assert form.context["adminform"].form.initial["body"] == theme.body
