@@ -11,15 +11,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import HttpRequest
 
+from portal.page_cache import page_cache_version
+
 from .models import Item, ReflectionQuestion, Theme
-from .visibility import items_for, questions_for, themes_for
+from .visibility import items_for, preview_active, questions_for, themes_for
 
 DEFAULT_COLUMNS = 3  # shown when the reader has chosen nothing
 MAX_COLUMNS = 6  # side by side at most
 OFFERED = 12  # frameworks offered in the choice besides the chosen ones
+TOTALS_SECONDS = 3600  # a new content version makes them unused at once
 SILENT_NAMED = 10  # frameworks silent on the concept named; beyond that, only their number
 
 
@@ -43,7 +47,17 @@ def concept_counts(request: HttpRequest, concept=None, frameworks=None) -> Count
 
 
 def concept_totals(request: HttpRequest) -> Counter:
-    """Concept id → visible themes, items and questions tagged with it in all frameworks."""
+    """Concept id → visible themes, items and questions tagged with it in all frameworks.
+
+    Counting every tag grows with the content, so the public's totals are kept in the cache
+    under the content version (any save starts a new one); a preview's are always counted."""
+    if preview_active(request):
+        return _count_totals(request)
+    key = f"portal:concept-totals:{page_cache_version()}"
+    return cache.get_or_set(key, lambda: _count_totals(request), timeout=TOTALS_SECONDS)
+
+
+def _count_totals(request: HttpRequest) -> Counter:
     parts = [
         through.objects.filter(visible).values_list("concept_id").annotate(n=Count("id")).order_by()
         for through, visible, _framework_path in _sources(request)

@@ -32,6 +32,13 @@ FRAMEWORK_HEADING = ("slug", "title", "position", "year", "theme_label", "publis
 MATRIX_COLUMNS = 10  # frameworks per page of the concept overview
 FRAMEWORKS_PER_PAGE = 20
 RELATED_THEMES = 8  # themes in other frameworks per concept on a theme page
+RELATED_THEME_FIELDS = (
+    "title",
+    "slug",
+    "framework__slug",
+    "framework__title",
+    "framework__publisher__name",
+)
 
 
 def framework_list(request: HttpRequest) -> HttpResponse:
@@ -80,10 +87,10 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
     related: dict[int, list[Theme]] = defaultdict(list)
     totals: dict[int, int] = {}
     if concepts:
-        # The first few themes per concept, and how many there are, in one query: the page
-        # weighs the same whether other frameworks are five or five hundred.
+        # The first few themes per concept and how many there are, ranked on narrow rows, then
+        # just those themes: the page weighs the same with five other frameworks or five hundred.
         in_order = [F("theme__framework__position"), F("theme__framework__title")]
-        links = (
+        ranked = list(
             Theme.concepts.through.objects.filter(
                 concept__in=[concept.pk for concept in concepts],
                 theme__in=themes_for(request).exclude(framework=framework),
@@ -97,12 +104,14 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
                 total=Window(Count("id"), partition_by=F("concept_id")),
             )
             .filter(rank__lte=RELATED_THEMES)
-            .select_related("theme__framework__publisher")
             .order_by("concept_id", "rank")
+            .values_list("concept_id", "theme_id", "total")
         )
-        for link in links:
-            related[link.concept_id].append(link.theme)
-            totals[link.concept_id] = link.total
+        others = Theme.objects.select_related("framework__publisher").only(*RELATED_THEME_FIELDS)
+        by_id = others.in_bulk({theme_id for _concept, theme_id, _total in ranked})
+        for concept_id, theme_id, total in ranked:
+            related[concept_id].append(by_id[theme_id])
+            totals[concept_id] = total
     for concept in concepts:
         concept.related_themes = related[concept.pk]
         concept.related_total = totals.get(concept.pk, 0)
