@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import HttpRequest
@@ -23,7 +24,6 @@ from .visibility import items_for, preview_active, questions_for, themes_for
 DEFAULT_COLUMNS = 3  # shown when the reader has chosen nothing
 MAX_COLUMNS = 6  # side by side at most
 OFFERED = 12  # frameworks offered in the choice besides the chosen ones
-TOTALS_SECONDS = 3600  # a new content version makes them unused at once
 SILENT_NAMED = 10  # frameworks silent on the concept named; beyond that, only their number
 
 
@@ -50,11 +50,14 @@ def concept_totals(request: HttpRequest) -> Counter:
     """Concept id → visible themes, items and questions tagged with it in all frameworks.
 
     Counting every tag grows with the content, so the public's totals are kept in the cache
-    under the content version (any save starts a new one); a preview's are always counted."""
-    if preview_active(request):
+    under the content version (any save starts a new one) as long as whole pages are
+    (PAGE_CACHE_SECONDS, so with per-process caches they are never older than a cached page);
+    a preview's are always counted."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds or preview_active(request):
         return _count_totals(request)
     key = f"portal:concept-totals:{page_cache_version()}"
-    return cache.get_or_set(key, lambda: _count_totals(request), timeout=TOTALS_SECONDS)
+    return cache.get_or_set(key, lambda: _count_totals(request), timeout=seconds)
 
 
 def _count_totals(request: HttpRequest) -> Counter:
