@@ -91,7 +91,7 @@ def page_bytes(port: int, path: str, cookie: str | None = None) -> tuple[int, in
 
 def report(rows: list, args: argparse.Namespace, info: dict, workers: str, threads: int) -> None:
     """The table, the one-at-a-time table and the targets."""
-    baseline = rows[0][1].rps
+    baseline = rows[0][1].rps or float("nan")  # a stalled baseline prints nan, not a crash
     print()
     print(
         f"One app server: gunicorn, {workers} workers × {threads} threads, PostgreSQL, "
