@@ -1,19 +1,22 @@
-"""How much each framework says on each concept, and which frameworks a concept page sets side by
-side: the reader's choice (?ramme=slug&…) or, by default, the first few that say something.
+"""How much each framework says on each concept, which frameworks a concept page sets side by
+side – the reader's choice (?ramme=slug&…) or, by default, the first few that say something –
+and which themes of other frameworks a theme page links to.
 
 The choice offers the frameworks that say the most on the concept and those already chosen, not
-every framework, and only the shown frameworks' quotes are loaded: a concept page costs and
-weighs the same with five frameworks or five hundred. The concept overview lists them all.
+every framework, and only the shown frameworks' quotes are loaded: a concept page weighs the same
+with five frameworks or five hundred, and loads only what it shows. The concept overview lists
+them all.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest
 
 from portal.page_cache import page_cache_version
@@ -25,6 +28,14 @@ DEFAULT_COLUMNS = 3  # shown when the reader has chosen nothing
 MAX_COLUMNS = 6  # side by side at most
 OFFERED = 12  # frameworks offered in the choice besides the chosen ones
 SILENT_NAMED = 10  # frameworks silent on the concept named; beyond that, only their number
+RELATED_THEMES = 8  # themes in other frameworks per concept on a theme page
+RELATED_THEME_FIELDS = (
+    "title",
+    "slug",
+    "framework__slug",
+    "framework__title",
+    "framework__publisher__name",
+)
 
 
 def concept_counts(request: HttpRequest, concept=None, frameworks=None) -> Counter:
@@ -130,3 +141,39 @@ def choose(frameworks: list, counts: dict[int, int], wanted: set[str]) -> Compar
         silent=silent if len(silent) <= SILENT_NAMED else [],
         silent_count=len(silent),
     )
+
+
+def attach_related_themes(request: HttpRequest, framework, concepts: list) -> None:
+    """On a theme page, each of its concepts gets the first few themes of other frameworks
+    tagged with it (`related_themes`) and how many there are (`related_total`): ranked on narrow
+    rows, then just those themes fetched, so the page weighs the same with five other frameworks
+    or five hundred. Two queries, none without concepts."""
+    related: dict[int, list[Theme]] = defaultdict(list)
+    totals: dict[int, int] = {}
+    if concepts:
+        in_order = [F("theme__framework__position"), F("theme__framework__title")]
+        ranked = list(
+            Theme.concepts.through.objects.filter(
+                concept__in=[concept.pk for concept in concepts],
+                theme__in=themes_for(request).exclude(framework=framework),
+            )
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("concept_id"),
+                    order_by=[*in_order, F("theme__position"), F("theme_id")],
+                ),
+                total=Window(Count("id"), partition_by=F("concept_id")),
+            )
+            .filter(rank__lte=RELATED_THEMES)
+            .order_by("concept_id", "rank")
+            .values_list("concept_id", "theme_id", "total")
+        )
+        others = Theme.objects.select_related("framework__publisher").only(*RELATED_THEME_FIELDS)
+        by_id = others.in_bulk({theme_id for _concept, theme_id, _total in ranked})
+        for concept_id, theme_id, total in ranked:
+            related[concept_id].append(by_id[theme_id])
+            totals[concept_id] = total
+    for concept in concepts:
+        concept.related_themes = related[concept.pk]
+        concept.related_total = totals.get(concept.pk, 0)

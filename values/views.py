@@ -1,22 +1,19 @@
 """Public pages: frameworks, themes, concepts and search.
 
-Every base queryset comes from values.visibility, and every query a page runs is written out here,
-so each page runs a fixed number of queries however much content there is (pinned by tests).
+Every base queryset comes from values.visibility, and every query a page runs is written out here
+or in the module it calls by name (values.comparison, values.search), so each page runs a fixed
+number of queries however much content there is (pinned by tests).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from . import comparison
 from . import search as search_engine
-from .models import Concept, Theme
+from .models import Concept
 from .outline import item_tree
 from .visibility import (
     frameworks_for,
@@ -31,14 +28,6 @@ from .visibility import (
 FRAMEWORK_HEADING = ("slug", "title", "position", "year", "theme_label", "publisher__name")
 MATRIX_COLUMNS = 10  # frameworks per page of the concept overview
 FRAMEWORKS_PER_PAGE = 20
-RELATED_THEMES = 8  # themes in other frameworks per concept on a theme page
-RELATED_THEME_FIELDS = (
-    "title",
-    "slug",
-    "framework__slug",
-    "framework__title",
-    "framework__publisher__name",
-)
 
 
 def framework_list(request: HttpRequest) -> HttpResponse:
@@ -84,37 +73,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
     previous_theme = siblings[index - 1] if index > 0 else None
     next_theme = siblings[index + 1] if index + 1 < len(siblings) else None
 
-    related: dict[int, list[Theme]] = defaultdict(list)
-    totals: dict[int, int] = {}
-    if concepts:
-        # The first few themes per concept and how many there are, ranked on narrow rows, then
-        # just those themes: the page weighs the same with five other frameworks or five hundred.
-        in_order = [F("theme__framework__position"), F("theme__framework__title")]
-        ranked = list(
-            Theme.concepts.through.objects.filter(
-                concept__in=[concept.pk for concept in concepts],
-                theme__in=themes_for(request).exclude(framework=framework),
-            )
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("concept_id"),
-                    order_by=[*in_order, F("theme__position"), F("theme_id")],
-                ),
-                total=Window(Count("id"), partition_by=F("concept_id")),
-            )
-            .filter(rank__lte=RELATED_THEMES)
-            .order_by("concept_id", "rank")
-            .values_list("concept_id", "theme_id", "total")
-        )
-        others = Theme.objects.select_related("framework__publisher").only(*RELATED_THEME_FIELDS)
-        by_id = others.in_bulk({theme_id for _concept, theme_id, _total in ranked})
-        for concept_id, theme_id, total in ranked:
-            related[concept_id].append(by_id[theme_id])
-            totals[concept_id] = total
-    for concept in concepts:
-        concept.related_themes = related[concept.pk]
-        concept.related_total = totals.get(concept.pk, 0)
+    comparison.attach_related_themes(request, framework, concepts)
 
     context = {
         "theme": theme,
