@@ -46,6 +46,7 @@ from bench.stampede import stampede  # noqa: E402
 from tests.servers import Browser, Member, gunicorn, manage, production_env  # noqa: E402
 
 SEARCHES = ["forældre", "kommunikation", "skolebestyrelse", "trivsel", "dialog", "inddragelse"]
+CROWD = "first visitors"  # the --only label of the crowd after a save (with --uncached)
 TARGETS = {
     "page_ratio": 0.5,  # every public page >= 50 % of /healthz requests per second
     "search_p95_ms": 30,
@@ -299,8 +300,8 @@ def main() -> None:
             sizes = page_bytes(server.port, paths[0], extra.get("cookie")) if paths else None
             single = load(server.port, kind, paths, max(2, args.seconds / 3), 1, **extra)
             rows.append((label, busy, sizes, single))
-        if args.uncached and not args.only:
-            print("  twenty first visitors at once …", flush=True)
+        if args.uncached and (not args.only or CROWD in args.only):
+            print(f"  {args.connections} {CROWD} at once …", flush=True)
             for label, path in (("home", "/"), ("theme page", info["theme_url"])):
                 crowds.append((label, stampede(server.port, path, args.connections)))
 
