@@ -12,6 +12,8 @@ def site(request):
         # The admin's login page: the identity provider's button, and the password form.
         "oidc_login": settings.OIDC_ENABLED,
         "password_login": settings.STAFF_PASSWORD_LOGIN,
+        # How long fragments that are the same on every page may be kept (0: not at all).
+        "PAGE_CACHE_SECONDS": settings.PAGE_CACHE_SECONDS,
         # Lazy: one small query, only on pages whose footer lists the source documents; the first
         # few, however many there are, with a link to all of them.
         "footer_frameworks": Framework.objects.published()
