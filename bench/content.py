@@ -96,6 +96,9 @@ def main() -> None:
                 "concept_url": concept.get_absolute_url(),
                 "board_key": board.worksheet.key,
                 "member_token": board.member_token,
+                "chair_token": board.chair_token,
+                "section_id": board.worksheet.sections.first().pk,
+                "framework_url": theme.framework.get_absolute_url(),
                 "question_ids": list(
                     board.worksheet.questions.filter(kind="open").values_list("pk", flat=True)
                 ),

@@ -22,6 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 from tests.servers import Browser, Member  # noqa: E402
 
+UNCACHED_COOKIE = "bench=uncached"
+
+
+def cookie_jar(header: str | None) -> dict[str, str]:
+    """A Cookie header ("a=1; b=2") as a Browser's cookies."""
+    pairs = (pair.partition("=") for pair in (header or "").split("; ") if "=" in pair)
+    return {name: value for name, _, value in pairs}
+
 
 @dataclass
 class Result:
@@ -67,7 +75,7 @@ def _worker(job: dict, queue: multiprocessing.Queue) -> None:
         browser = Browser(job["port"], timeout=30)
         if job["kind"] == "uncached":
             # Any cookie besides CSRF/language makes the page cache step aside: the real cost.
-            browser.cookies["bench"] = "uncached"
+            browser.cookies.update(cookie_jar(job.get("cookie", UNCACHED_COOKIE)))
         member = None
         if job["kind"] == "autosave":
             member = Member(browser, job["board_key"])
@@ -200,8 +208,9 @@ def load_wrk(port: int, kind: str, paths: list[str], seconds: float, connections
     origin = f"https://127.0.0.1:{port}"
     members, method, body_format, extra_headers, response_fn = [], "GET", "nil", "", ""
     if kind == "uncached":
-        # Any cookie besides CSRF/language makes the page cache step aside: the real cost.
-        extra_headers = 'headers["Cookie"] = "bench=uncached"'
+        # Any cookie besides CSRF/language makes the page cache step aside: the real cost. A
+        # board member's or chair's session cookie (`cookie`) opens their pages.
+        extra_headers = f'headers["Cookie"] = {_lua(extra.get("cookie", UNCACHED_COOKIE))}'
     if kind == "autosave":
         method = "POST"
         paths = [f"/arbejdsark/ark/{extra['board_key']}/gem/{q}/" for q in extra["question_ids"]]

@@ -2,6 +2,8 @@ from django.conf import settings
 
 from values.models import Framework
 
+FOOTER_FRAMEWORKS = 8
+
 
 def site(request):
     return {
@@ -10,8 +12,11 @@ def site(request):
         # The admin's login page: the identity provider's button, and the password form.
         "oidc_login": settings.OIDC_ENABLED,
         "password_login": settings.STAFF_PASSWORD_LOGIN,
-        # Lazy: one small query, only on pages whose footer lists the source documents.
+        # How long fragments that are the same on every page may be kept (0: not at all).
+        "PAGE_CACHE_SECONDS": settings.PAGE_CACHE_SECONDS,
+        # Lazy: one small query, only on pages whose footer lists the source documents; the first
+        # few, however many there are, with a link to all of them.
         "footer_frameworks": Framework.objects.published()
         .select_related("publisher")
-        .only("title", "slug", "year", "publisher__name"),
+        .only("title", "slug", "year", "publisher__name")[:FOOTER_FRAMEWORKS],
     }

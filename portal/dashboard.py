@@ -1,24 +1,28 @@
-"""The staff overview at /admin/oversigt/: content per framework and kind, drafts, recent changes,
-and how boards use the worksheets – counted only, never a board's answers or names.
+"""The staff overview at /admin/oversigt/: what the editor has to do (drafts, content that needs
+attention, changes since their last visit – values.admin.worklist), content per framework and
+kind, and how boards use the worksheets – counted only, never a board's answers or names.
+Content is shown only for the publishers the user edits (values.owners).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import admin
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from reversion.models import Version
 
 from reflections.models import Worksheet, WorksheetQuestion, WorksheetTemplate
+from values.admin import worklist
 from values.models import Framework, Item, ReflectionQuestion, Status, Theme
 
+from .models import DashboardVisit
+
 TOP_QUESTIONS = 10
-RECENT_CHANGES = 12
 
 
 def bars(rows: list[dict], *keys: str) -> list[dict]:
@@ -30,30 +34,32 @@ def bars(rows: list[dict], *keys: str) -> list[dict]:
     return rows
 
 
-def content_figures() -> dict:
+def content_figures(user) -> dict:
     frameworks = list(
-        Framework.objects.select_related("publisher")
+        Framework.objects.editable_by(user)
+        .select_related("publisher")
         .annotate(
             theme_total=Count("themes", distinct=True),
             draft_themes=Count("themes", filter=Q(themes__status=Status.DRAFT), distinct=True),
         )
         .order_by("position", "title")
     )
+    own_items = Item.objects.editable_by(user)
+    own_themes = Theme.objects.editable_by(user)
     items = {
         row["theme__framework"]: row["n"]
-        for row in Item.objects.values("theme__framework").annotate(n=Count("id")).order_by()
+        for row in own_items.values("theme__framework").annotate(n=Count("id")).order_by()
     }
     questions = {
         row["theme__framework"]: row["n"]
-        for row in ReflectionQuestion.objects.values("theme__framework")
+        for row in ReflectionQuestion.objects.editable_by(user)
+        .values("theme__framework")
         .annotate(n=Count("id"))
         .order_by()
     }
     kinds_by_framework: dict[int, list[tuple[str, int]]] = {}
     labels = dict(Item.Kind.choices)
-    for row in (
-        Item.objects.values("theme__framework", "kind").annotate(n=Count("id")).order_by("-n")
-    ):
+    for row in own_items.values("theme__framework", "kind").annotate(n=Count("id")).order_by("-n"):
         kinds_by_framework.setdefault(row["theme__framework"], []).append(
             (str(labels.get(row["kind"], row["kind"])), row["n"])
         )
@@ -75,44 +81,27 @@ def content_figures() -> dict:
     per_kind = bars(
         [
             {"label": str(labels.get(row["kind"], row["kind"])), "count": row["n"]}
-            for row in Item.objects.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
+            for row in own_items.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
         ],
         "count",
     )
     status = {
         "frameworks_published": sum(1 for f in frameworks if f.status == Status.PUBLISHED),
         "frameworks_draft": sum(1 for f in frameworks if f.status == Status.DRAFT),
-        "themes_published": Theme.objects.published().count(),
-        "themes_hidden": Theme.objects.count() - Theme.objects.published().count(),
+        "themes_published": own_themes.published().count(),
+        "themes_hidden": own_themes.count() - own_themes.published().count(),
     }
     return {"per_framework": per_framework, "per_kind": per_kind, "status": status}
 
 
-def recent_changes() -> list[dict]:
-    versions = Version.objects.select_related("revision__user", "content_type").order_by(
-        "-revision__date_created", "-pk"
-    )[:RECENT_CHANGES]
-    changes = []
-    for version in versions:
-        content_type: ContentType = version.content_type
-        try:
-            url = reverse(
-                f"admin:{content_type.app_label}_{content_type.model}_change",
-                args=[version.object_id],
-            )
-        except NoReverseMatch:
-            url = ""
-        changes.append(
-            {
-                "when": version.revision.date_created,
-                "who": version.revision.user.get_username() if version.revision.user else "",
-                "what": version.object_repr,
-                "kind": content_type.name,
-                "comment": version.revision.get_comment(),
-                "url": url,
-            }
-        )
-    return changes
+def last_visit(user) -> datetime | None:
+    """When `user` last opened the overview (None the first time); this visit is remembered."""
+    visit = DashboardVisit.objects.filter(user=user).first()
+    if visit is None:
+        DashboardVisit.objects.create(user=user, seen_at=timezone.now())
+        return None
+    DashboardVisit.objects.filter(pk=visit.pk).update(seen_at=timezone.now())
+    return visit.seen_at
 
 
 def worksheet_figures() -> dict:
@@ -161,11 +150,17 @@ def worksheet_figures() -> dict:
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("values.view_framework"):
         raise PermissionDenied
+    since = last_visit(request.user)
+    recent = worklist.change_sets(request.user)
     context = {
         **admin.site.each_context(request),
         "title": _("Oversigt"),
-        **content_figures(),
-        "recent": recent_changes(),
+        **worklist.drafts(request.user),
+        "attention": worklist.needs_attention(request.user),
+        "since": since,
+        "recent": recent,
+        "new_since_last_visit": sum(1 for line in recent if since and line["when"] > since),
+        **content_figures(request.user),
         **worksheet_figures(),
     }
     return TemplateResponse(request, "admin/dashboard.html", context)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -18,6 +19,12 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
 PAGE_CACHE_VERSION_KEY = "portal:page-cache-version"
+# One render per page after a save: the first visitor takes a lock in the cache (cache.add is
+# atomic in locmem and Redis alike) and renders; the others wait for its copy. The lock expires
+# on its own if that process dies mid-render, and a waiter renders itself after RENDER_WAIT.
+RENDER_LOCK_SECONDS = 10
+RENDER_WAIT_SECONDS = 3.0
+RENDER_POLL_SECONDS = 0.01
 CSRF_PLACEHOLDER = "\x00portal-csrf-token\x00"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Never cached: private, per-visitor or operational paths.
@@ -64,6 +71,8 @@ class PublicPageCacheMiddleware:
     a cached page is replaced by a fresh one for each visitor, so no two visitors share a token.
     Saving content bumps a version that is part of every key; with one shared cache (REDIS_URL)
     that is immediate for all servers, otherwise each process's copy expires within the timeout.
+    After a save, the first request for a page renders it while the others wait for its copy
+    (at most RENDER_WAIT_SECONDS), so a crowd causes one render per page, not one per visitor.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -77,10 +86,36 @@ class PublicPageCacheMiddleware:
         cached = cache.get(key)
         if cached is not None:
             return self._from_cache(request, cached)
+        if cache.add(f"{key}:rendering", 1, timeout=RENDER_LOCK_SECONDS):
+            try:
+                return self._render_and_store(request, key, seconds)
+            finally:
+                cache.delete(f"{key}:rendering")
+        cached = self._wait_for_other_render(key)
+        if cached is not None:
+            return self._from_cache(request, cached)
+        return self._render_and_store(request, key, seconds)
+
+    def _render_and_store(self, request: HttpRequest, key: str, seconds: int) -> HttpResponse:
         response = self.get_response(request)
         if self._may_store(response):
             cache.set(key, self._to_cache(response), seconds)
         return response
+
+    @staticmethod
+    def _wait_for_other_render(key: str):
+        """The page another request is rendering right now, once it is stored; None when nobody
+        is rendering it, when that render is not stored (an error, a 404) or takes too long."""
+        lock = f"{key}:rendering"
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            found = cache.get_many([key, lock])
+            if key in found:
+                return found[key]
+            if lock not in found:
+                return None
+            time.sleep(RENDER_POLL_SECONDS)
+        return None
 
     @staticmethod
     def _may_use_cache(request: HttpRequest) -> bool:

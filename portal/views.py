@@ -6,10 +6,16 @@ from django.utils.cache import patch_cache_control
 from values.models import Concept
 from values.visibility import frameworks_with_counts_for
 
+HOME_FRAMEWORKS = 12  # cards on the home page; the framework list has them all
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    frameworks = frameworks_with_counts_for(request)
-    context = {"frameworks": frameworks, "concepts": Concept.objects.all()}
+    frameworks = list(frameworks_with_counts_for(request)[: HOME_FRAMEWORKS + 1])
+    context = {
+        "frameworks": frameworks[:HOME_FRAMEWORKS],
+        "more_frameworks": len(frameworks) > HOME_FRAMEWORKS,
+        "concepts": Concept.objects.all(),
+    }
     return render(request, "portal/home.html", context)
 
 

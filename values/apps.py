@@ -8,12 +8,13 @@ class ValuesConfig(AppConfig):
 
     def ready(self) -> None:
         import reversion
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import post_delete, post_init, pre_save
 
         from . import search
         from .models import Concept, Framework, Item, Publisher, ReflectionQuestion, School, Theme
         from .opendata import rebuild
         from .text import normalise_text_fields
+        from .visibility import show_previewed_draft
 
         # Here, not in a module only the admin or a view imports, so that every process – the
         # server, `manage.py shell`, `load_content` – keeps history and the search index alike.
@@ -27,3 +28,20 @@ class ValuesConfig(AppConfig):
                 reversion.register(model)
             # Line endings and control characters, before history or the index see the text.
             pre_save.connect(normalise_text_fields, sender=model, dispatch_uid=f"text_{model}")
+        for model in (Framework, Theme, Item, ReflectionQuestion):
+            # A draft change being previewed shows over the live object; a deleted object's
+            # draft changes go with it.
+            post_init.connect(show_previewed_draft, sender=model, dispatch_uid=f"draft_{model}")
+            post_delete.connect(
+                delete_draft_changes, sender=model, dispatch_uid=f"draft_delete_{model}"
+            )
+
+
+def delete_draft_changes(sender, instance, **kwargs) -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import DraftChange
+
+    DraftChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+    ).delete()

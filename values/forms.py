@@ -52,27 +52,32 @@ class CompareChoiceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, options: list, **kwargs) -> None:
-        """`options`: the frameworks that say something on the concept (compare.Option), each
-        with its column, its number of quotes and whether it is shown."""
-        chosen = [option.column["framework"].slug for option in options if option.checked]
+    def __init__(self, options: list, speaking: int, **kwargs) -> None:
+        """`options`: the frameworks offered (comparison.Option), each with its number of quotes
+        and whether it is shown; `speaking`: how many frameworks say something on the concept."""
+        chosen = [option.framework.slug for option in options if option.checked]
         super().__init__(auto_id="vaelg-%s", initial={"ramme": chosen}, **kwargs)
         field = self.fields["ramme"]
         field.choices = [
             (
-                option.column["framework"].slug,
+                option.framework.slug,
                 format_html(
                     '<span lang="da">{}: {}</span> ({})',
-                    option.column["framework"].publisher.name,
-                    option.column["framework"].title,
+                    option.framework.publisher.name,
+                    option.framework.title,
                     option.count,
                 ),
             )
             for option in options
         ]
-        count = len(options)
         field.help_text = ngettext(
             "%(counter)s ramme siger noget om begrebet.",
             "%(counter)s rammer siger noget om begrebet. Vælg dem, du vil læse side om side.",
-            count,
-        ) % {"counter": count}
+            speaking,
+        ) % {"counter": speaking}
+        if len(options) < speaking:
+            field.help_text += " " + ngettext(
+                "Her er den, der siger mest, og dem, du har valgt.",
+                "Her er de %(counter)s, der siger mest, og dem, du har valgt.",
+                len(options),
+            ) % {"counter": len(options)}

@@ -7,11 +7,13 @@ Editors write plain text with a few conventions that the documents' own layout n
   is kept ("3. " starts a list at 3); indenting under an item nests a list in it;
 - a line starting with "# " is a subheading (one level below the heading it stands under,
   "## " two levels);
+- "[words](https://…)" is a link (http, https and mailto only), "*words*" emphasis and
+  "**words**" strong emphasis;
 - a backslash keeps a character literal: "2005\\. " at the start of a line is not a list.
 
 Everything else is text: raw HTML is shown as typed, and the rendered HTML passes an allow-list
-sanitiser, so no markup an editor types can add a script, a style or an attribute. Links are not
-part of the markup yet; `ALLOWED_TAGS` and `_parser()` are where they would be switched on.
+sanitiser (nh3), so no markup an editor types can add a script, a style, an attribute other
+than a link's address, or an address of another scheme (javascript:, data:).
 
 `render()` is what pages show (through the `markup` template filter); `plain_text()` is what
 search indexing, spreadsheets for reading and worksheets see: the words, with no markup
@@ -27,11 +29,12 @@ from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-# Block rules the markup has; inline rules: line breaks and backslash escapes only.
+# Block rules the markup has; inline rules: line breaks, backslash escapes, links, emphasis.
 BLOCK_RULES = ["heading", "list"]
-INLINE_RULES = ["newline", "escape"]
-ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6"}
-ALLOWED_ATTRIBUTES = {"ol": {"start"}}
+INLINE_RULES = ["newline", "escape", "link", "emphasis"]
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong"}
+ALLOWED_ATTRIBUTES = {"ol": {"start"}, "a": {"href"}}
+URL_SCHEMES = {"http", "https", "mailto"}
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +58,13 @@ def _render(text: str, heading_level: int) -> str:
     tokens = parser.parse(text)
     _shift_headings(tokens, heading_level)
     html = parser.renderer.render(tokens, parser.options, {})
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None).strip()
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    ).strip()
 
 
 def render(text: str | None, heading_level: int = 3) -> SafeString:

@@ -1,19 +1,19 @@
 """Public pages: frameworks, themes, concepts and search.
 
-Every base queryset comes from values.visibility, and every query a page runs is written out here,
-so each page runs a fixed number of queries however much content there is (pinned by tests).
+Every base queryset comes from values.visibility, and every query a page runs is written out here
+or in the module it calls by name (values.comparison, values.search), so each page runs a fixed
+number of queries however much content there is (pinned by tests).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from django.db.models import Count
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from . import comparison
 from . import search as search_engine
-from .models import Concept, Item, ReflectionQuestion, Theme
+from .models import Concept
 from .outline import item_tree
 from .visibility import (
     frameworks_for,
@@ -24,9 +24,16 @@ from .visibility import (
     themes_for,
 )
 
+# What a framework's heading on the concept pages shows, and nothing of its long texts.
+FRAMEWORK_HEADING = ("slug", "title", "position", "year", "theme_label", "publisher__name")
+MATRIX_COLUMNS = 10  # frameworks per page of the concept overview
+FRAMEWORKS_PER_PAGE = 20
+
 
 def framework_list(request: HttpRequest) -> HttpResponse:
-    frameworks = frameworks_with_counts_for(request)
+    frameworks = Paginator(frameworks_with_counts_for(request), FRAMEWORKS_PER_PAGE).get_page(
+        request.GET.get("side")
+    )
     return render(request, "values/framework_list.html", {"frameworks": frameworks})
 
 
@@ -66,20 +73,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
     previous_theme = siblings[index - 1] if index > 0 else None
     next_theme = siblings[index + 1] if index + 1 < len(siblings) else None
 
-    related: dict[int, list[Theme]] = defaultdict(list)
-    if concepts:
-        links = (
-            Theme.concepts.through.objects.filter(
-                concept__in=[concept.pk for concept in concepts],
-                theme__in=themes_for(request).exclude(framework=framework),
-            )
-            .select_related("theme__framework__publisher")
-            .order_by("theme__framework__position", "theme__framework__title", "theme__position")
-        )
-        for link in links:
-            related[link.concept_id].append(link.theme)
-    for concept in concepts:
-        concept.related_themes = related[concept.pk]
+    comparison.attach_related_themes(request, framework, concepts)
 
     context = {
         "theme": theme,
@@ -94,29 +88,15 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
 
 
 def concept_list(request: HttpRequest) -> HttpResponse:
-    """The matrix: how much each framework says on each concept (themes, items, questions)."""
+    """The matrix: how much each framework says on each concept (themes, items, questions), a
+    page of frameworks at a time so the table stays readable however many there are."""
     concepts = list(Concept.objects.all())
-    frameworks = list(frameworks_for(request).select_related("publisher"))
-    counts: dict[tuple[int, int], int] = defaultdict(int)
-    sources = [
-        (Theme.concepts.through, "theme", themes_for(request), "theme__framework_id"),
-        (Item.concepts.through, "item", items_for(request), "item__theme__framework_id"),
-        (
-            ReflectionQuestion.concepts.through,
-            "reflectionquestion",
-            questions_for(request),
-            "reflectionquestion__theme__framework_id",
-        ),
-    ]
-    for through, field_name, visible, framework_path in sources:
-        rows = (
-            through.objects.filter(**{f"{field_name}__in": visible})
-            .values("concept_id", framework_path)
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for row in rows:
-            counts[(row["concept_id"], row[framework_path])] += row["n"]
+    frameworks = Paginator(
+        frameworks_for(request).select_related("publisher").only(*FRAMEWORK_HEADING),
+        MATRIX_COLUMNS,
+    ).get_page(request.GET.get("side"))
+    counts = comparison.concept_counts(request, frameworks=[f.pk for f in frameworks])
+    totals = comparison.concept_totals(request)
     highest = max(counts.values(), default=0)
     for concept in concepts:
         concept.cells = []
@@ -125,39 +105,48 @@ def concept_list(request: HttpRequest) -> HttpResponse:
             # Five visual levels (0–4) relative to the largest cell; the number is always shown.
             level = 0 if n == 0 else max(1, -(-4 * n // highest))
             concept.cells.append({"framework": framework, "count": n, "level": level})
-        concept.total = sum(cell["count"] for cell in concept.cells)
+        concept.total = totals[concept.pk]
     context = {"concepts": concepts, "frameworks": frameworks, "wide": True}
     return render(request, "values/concept_list.html", context)
 
 
 def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
     concept = get_object_or_404(Concept, slug=slug)
-    frameworks = list(frameworks_for(request).select_related("publisher"))
+    frameworks = list(frameworks_for(request).select_related("publisher").only(*FRAMEWORK_HEADING))
+    counts = {
+        framework_id: n
+        for (_concept, framework_id), n in comparison.concept_counts(request, concept).items()
+    }
+    choice = comparison.choose(frameworks, counts, set(request.GET.getlist("ramme")))
     columns = {
         framework.pk: {"framework": framework, "themes": [], "items": [], "questions": []}
-        for framework in frameworks
+        for framework in choice.shown
     }
-    themes = themes_for(request).filter(concepts=concept).select_related("framework")
+    shown = list(columns)
+    themes = themes_for(request).filter(concepts=concept, framework__in=shown)
     items = (
         items_for(request)
-        .filter(concepts=concept)
+        .filter(concepts=concept, theme__framework__in=shown)
         .select_related("theme__framework", "parent")
         .order_by("theme__position", "theme_id", "position", "pk")
     )
     questions = (
         questions_for(request)
-        .filter(concepts=concept)
+        .filter(concepts=concept, theme__framework__in=shown)
         .select_related("theme__framework", "item")
         .order_by("theme__position", "theme_id", "position", "pk")
     )
     for key, objects in (("themes", themes), ("items", items), ("questions", questions)):
         for obj in objects:
             framework_id = obj.framework_id if key == "themes" else obj.theme.framework_id
-            if framework_id in columns:
-                columns[framework_id][key].append(obj)
+            column = columns[framework_id]
+            if key == "themes":
+                obj.framework = column["framework"]
+            column[key].append(obj)
     context = {
         "concept": concept,
         "columns": list(columns.values()),
+        "choice": choice,
         "other_concepts": Concept.objects.exclude(pk=concept.pk),
         "wide": True,
     }

@@ -12,6 +12,7 @@ responses are marked private and not stored, so no cache ever hands a draft to t
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +23,8 @@ from .models import Framework, Item, ReflectionQuestion, SearchEntry, Theme
 from .owners import is_national
 
 PREVIEW_SESSION_KEY = "values_preview"
+#: the draft change being previewed (its id), shown over the live object it changes
+PREVIEW_DRAFT_SESSION_KEY = "values_preview_draft"
 PREVIEW_PERMISSION = "values.view_framework"
 
 
@@ -52,14 +55,63 @@ def preview_active(request: HttpRequest) -> bool:
     return active
 
 
-def start_preview(request: HttpRequest) -> None:
+def start_preview(request: HttpRequest, draft=None) -> None:
     request.session[PREVIEW_SESSION_KEY] = True
+    if draft is not None:
+        request.session[PREVIEW_DRAFT_SESSION_KEY] = draft.pk
+    else:
+        request.session.pop(PREVIEW_DRAFT_SESSION_KEY, None)
     request._values_preview = None
 
 
 def stop_preview(request: HttpRequest) -> None:
     request.session.pop(PREVIEW_SESSION_KEY, None)
+    request.session.pop(PREVIEW_DRAFT_SESSION_KEY, None)
     request._values_preview = False
+
+
+# Previewing a draft change: while a previewing editor's page is read, the object the draft
+# changes shows the drafted values. Only in memory, only for GET, only for that editor.
+
+_current_request: ContextVar[HttpRequest | None] = ContextVar("values_request", default=None)
+
+
+def previewed_draft(request: HttpRequest):
+    """The draft change this request previews, or None (the usual answer, without a query
+    unless the editor started a draft's preview)."""
+    if hasattr(request, "_values_preview_draft"):
+        return request._values_preview_draft
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return None  # before the view: decided once the page is known
+    request._values_preview_draft = None  # also while the draft itself is loaded
+    if (
+        request.method in ("GET", "HEAD")
+        # Public pages only: an admin form must show (and save against) the live values.
+        and "admin" not in match.app_names
+        and preview_active(request)  # reads the session only where a preview could be on
+        and request.session.get(PREVIEW_DRAFT_SESSION_KEY)
+    ):
+        from .models import DraftChange
+
+        request._values_preview_draft = (
+            DraftChange.objects.pending()
+            .editable_by(request.user)
+            .select_related("content_type")
+            .filter(pk=request.session[PREVIEW_DRAFT_SESSION_KEY])
+            .first()
+        )
+    return request._values_preview_draft
+
+
+def show_previewed_draft(sender, instance, **kwargs) -> None:
+    """post_init of the content models: the previewed draft's values over the live ones."""
+    request = _current_request.get()
+    if request is None or instance.pk is None:
+        return
+    draft = previewed_draft(request)
+    if draft is not None and draft.object_id == instance.pk and draft.model is sender:
+        draft.apply_to(instance)
 
 
 def with_own_drafts(request: HttpRequest, model):
@@ -117,7 +169,11 @@ class PreviewMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.content_preview = SimpleLazyObject(lambda: preview_active(request))
-        response = self.get_response(request)
+        token = _current_request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current_request.reset(token)
         if getattr(request, "_values_preview", None):
             # A page that may show drafts must never be stored by a shared cache or the browser.
             for directive in ("public", "max-age", "s-maxage"):

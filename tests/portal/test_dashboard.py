@@ -44,10 +44,10 @@ def test_the_admin_index_links_to_the_overview(editor_client):
 
 @pytest.mark.django_db
 def test_overview_counts_content_per_framework_kind_and_status(editor_client, framework):
-    make_framework(title="Udkast fra Vejle", publisher="Vejle Kommune", status=Status.DRAFT)
+    make_framework(title="Udkast fra Solrød", publisher="Solrød Kommune", status=Status.DRAFT)
     html = editor_client.get(URL).content.decode()
     assert "Indhold pr. ramme" in html
-    assert framework.title in html and "Udkast fra Vejle" in html
+    assert framework.title in html and "Udkast fra Solrød" in html
     assert "Det kan vi se, når: 4" in html  # 2 indicators per theme × 2 themes
     assert "Kladde" in html
     row = html.split("Rammer</th>", 1)[1].split("</tr>", 1)[0]
@@ -116,7 +116,8 @@ def test_overview_queries_do_not_grow_with_content(editor_client, templates):
         services.mark_done(new_worksheet(values_template, school=f"Skole {n}"), True)
     with CaptureQueriesContext(connection) as many:
         editor_client.get(URL)
-    assert len(many) == len(few) <= 20
+    # The editor's own drafts, content needing attention and change sets add a fixed few.
+    assert len(many) == len(few) <= 30
 
 
 @pytest.mark.django_db

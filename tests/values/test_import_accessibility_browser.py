@@ -77,3 +77,42 @@ def test_the_import_pages_new_states_have_no_axe_violations(page, live_server, t
     check("workbook preview of a published framework", "Rammen er offentliggjort:")
 
     assert not failures, "\n".join(failures)
+
+
+def test_the_preview_can_show_only_the_new_and_changed_rows(page, live_server):
+    from tests.values.test_import_exact import ITEM_HEADER
+    from values.models import Item
+
+    framework = make_framework(themes=1, items_per_theme=1)
+    theme = framework.themes.get()
+    User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
+    log_in(page)
+    watch(page)
+    rows = [["", framework.slug, theme.slug, "Eksempel", "Ugebrevet", "Hver fredag."]]
+    send(
+        page,
+        reverse("admin:values_item_import"),
+        "import_file",
+        "punkter.csv",
+        csv_bytes(ITEM_HEADER, rows),
+        "text/csv",
+    )
+    confirm = page.locator("input[name=confirm]")
+    confirm.click()
+    page.wait_for_selector(".messagelist")
+    # The same file again plus one new row: one unchanged row, one new.
+    rows.append(["", framework.slug, theme.slug, "Eksempel", "Nyt", "Et nyt eksempel."])
+    send(
+        page,
+        reverse("admin:values_item_import"),
+        "import_file",
+        "punkter.csv",
+        csv_bytes(ITEM_HEADER, rows),
+        "text/csv",
+    )
+    assert page.locator("tr.import-skip").first.is_visible()
+    page.get_by_label("Vis kun nye og ændrede rækker").check()
+    assert not page.locator("tr.import-skip").first.is_visible()
+    assert page.locator("tr.import-new").first.is_visible()
+    assert_page_ok(page, "preview showing only changed rows", csp=False)
+    assert Item.objects.filter(title="Ugebrevet").count() == 1

@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.conftest import make_framework
@@ -268,3 +269,45 @@ def test_workbooks_awaiting_confirmation_are_deleted_after_a_day(editor):
     new = uploads.store_upload(b"ny", editor, "ny.xlsx")
     assert not old_path.exists()
     assert uploads.load_upload(new, editor) == b"ny"
+
+
+@pytest.mark.django_db
+def test_a_changelist_import_awaiting_confirmation_is_deleted_after_a_day(editor_client, framework):
+    """The files of django-import-export's previews (items, themes …) are swept like the
+    workbooks': a real upload's preview, left unconfirmed for a day, is gone at the next."""
+    theme = framework.themes.get()
+    rows = [["", framework.slug, theme.slug, "Eksempel", "Ugebrevet", "Hver fredag."]]
+    data = csv_bytes(ITEM_HEADER, rows)
+    first = upload(editor_client, Item, data, "punkter.csv")
+    name = first.context["confirm_form"].initial["import_file_name"]
+    stored = uploads.UPLOAD_DIR / f"{name}.upload"
+    assert stored.exists()
+    day_ago = time.time() - uploads.KEEP_SECONDS - 60
+    os.utime(stored, (day_ago, day_ago))
+    upload(editor_client, Item, data, "punkter.csv")
+    assert not stored.exists()
+
+
+@pytest.mark.django_db
+def test_the_list_keeps_its_filter_after_confirming_an_import(editor_client, framework):
+    theme = framework.themes.get()
+    filtered = f"theme__framework__id__exact={framework.pk}"
+    listing = editor_client.get(f"{admin_url(Item, 'changelist')}?{filtered}").content.decode()
+    assert "_changelist_filters=theme__framework__id__exact%3D" in listing
+    import_url = f"{admin_url(Item, 'import')}?_changelist_filters={filtered.replace('=', '%3D')}"
+    rows = [["", framework.slug, theme.slug, "Eksempel", "Ugebrevet", "Hver fredag."]]
+    response = editor_client.post(
+        import_url,
+        {
+            "resource": "0",
+            "format": "",
+            "import_file": SimpleUploadedFile("punkter.csv", csv_bytes(ITEM_HEADER, rows)),
+        },
+    )
+    page = response.content.decode()
+    process = admin_url(Item, "process_import")
+    action = process + page.split(f'action="{process}', 1)[1].split('"', 1)[0]
+    assert "_changelist_filters=" in action
+    confirm_data = response.context["confirm_form"].initial
+    done = editor_client.post(action.replace("&amp;", "&"), {**confirm_data, "confirm": "1"})
+    assert done["Location"] == f"{admin_url(Item, 'changelist')}?{filtered}"

@@ -350,3 +350,25 @@ def test_a_file_exported_with_the_earlier_parent_header_still_sets_the_parent(co
     assert not result.has_errors() and not result.has_validation_errors()
     statement.refresh_from_db()
     assert statement.parent == new_parent
+
+
+@pytest.mark.django_db
+def test_an_xlsx_export_names_its_sheet_and_writes_numbers_as_numbers(editor_client):
+    make_framework(themes=1)
+    response = editor_client.post(admin_url(Item, "export"), {"format": "1", "resource": "0"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet.title == "Punkter"
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    ids, positions = header.index("ID"), header.index("Rækkefølge")
+    assert all(isinstance(row[ids], int) and isinstance(row[positions], int) for row in rows)
+    text = header.index("Tekst")
+    assert any(isinstance(row[text], str) for row in rows)  # text stays text
+
+
+@pytest.mark.django_db
+def test_an_exported_xlsx_with_numbers_uploads_again_as_no_changes(editor_client):
+    make_framework(themes=1)
+    exported = editor_client.post(admin_url(Item, "export"), {"format": "1", "resource": "0"})
+    again = upload(editor_client, Item, exported.content, "punkter.xlsx")
+    count = Item.objects.count()
+    assert f"0 nye, 0 ændres og {count} er uændrede" in again.content.decode()

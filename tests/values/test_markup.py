@@ -31,14 +31,16 @@ def test_subheadings_start_one_level_below_the_surrounding_heading_and_never_rea
     assert str(render("# Øverst", 1)) == "<h2>Øverst</h2>"
 
 
-def test_nothing_an_editor_types_becomes_a_script_a_link_a_style_or_an_attribute():
+def test_nothing_an_editor_types_becomes_a_script_a_style_or_an_attribute():
     typed = (
         '<script>alert(1)</script> <b onclick="x()">fed</b> [link](javascript:alert(1)) '
-        "**stjerner** ![billede](x.png) `kode`"
+        "[data](data:text/html;base64,PHNjcmlwdD4=) ![billede](x.png) `kode`"
     )
     html = str(render(typed))
-    assert "<script" not in html and "<b" not in html and "<a" not in html
-    assert "<img" not in html and "<code" not in html and "<strong" not in html
+    assert "<script" not in html and "<b" not in html
+    assert "javascript:" not in html.replace("[link](javascript:", "")
+    assert 'href="data:' not in html and 'href="javascript:' not in html
+    assert "<img" not in html and "<code" not in html
     assert "&lt;script&gt;" in html  # shown as typed, escaped
     assert str(render("[…] Forældre skal være positive rollemodeller")).startswith("<p>[…]")
 
@@ -52,3 +54,18 @@ def test_search_and_exports_get_the_words_without_markup_characters():
         "Om tilgangen\n\nEt punkt\nEt andet"
     )
     assert plain_text("") == "" and plain_text(None) == ""
+
+
+def test_links_and_emphasis_are_the_only_inline_markup():
+    html = str(render("Læs [KL's materiale](https://www.kl.dk/x) og *husk* **mødet**."))
+    assert html == (
+        '<p>Læs <a href="https://www.kl.dk/x" rel="noopener noreferrer">KL\'s materiale</a> '
+        "og <em>husk</em> <strong>mødet</strong>.</p>"
+    )
+    assert 'href="mailto:skole@example.dk"' in str(render("[Skriv](mailto:skole@example.dk)"))
+
+
+def test_search_and_exports_get_a_links_words():
+    assert plain_text("Læs [KL's materiale](https://www.kl.dk/x) og *husk*.") == (
+        "Læs KL's materiale og husk."
+    )

@@ -96,3 +96,19 @@ def test_moving_needs_post_and_change_permission(client, editor_client, framewor
     assert "move-up" not in changelist
     assert client.post(move_url(Theme, theme, "op")).status_code == 403
     assert titles(framework)[-1] == theme.title
+
+
+@pytest.mark.django_db
+def test_moving_a_parent_takes_its_children_along(editor_client, framework):
+    theme = framework.themes.order_by("position").first()
+    # In document order: the example (1), its statement (2), two indicators (3, 4).
+    example = Item.objects.get(theme=theme, kind=Item.Kind.EXAMPLE)
+    statement = Item.objects.get(theme=theme, parent=example)
+    first_indicator = Item.objects.filter(theme=theme, kind=Item.Kind.INDICATOR).first()
+
+    editor_client.post(move_url(Item, example, "ned"))
+
+    order = list(Item.objects.filter(theme=theme).order_by("position"))
+    assert order.index(first_indicator) < order.index(example)
+    assert order.index(statement) == order.index(example) + 1  # still right under its example
+    assert sorted(i.position for i in order) == [1, 2, 3, 4]

@@ -9,9 +9,14 @@
 - `content`: the ModelAdmin of each content model, registered on import.
 - `scoping`: editors see and change only their own publishers' content (values.owners).
 - `schools`: the schools register and the municipality's overview.
+- `drafts` and `draft_pages`: saving live content as a draft change, and the drafts' pages
+  (preview, publish or send for approval, reject).
+- `source_document`: a framework's source document (PDF) on its form.
+- `worklist`: what an editor has to do, for the overview (portal.dashboard).
 """
 
 from . import (
     content,  # noqa: F401 – registers the content models' admins
+    draft_pages,  # noqa: F401 – the draft changes' pages
     schools,  # noqa: F401 – the schools register and the municipality's overview
 )

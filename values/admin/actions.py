@@ -7,6 +7,8 @@ did.
 
 from __future__ import annotations
 
+from copy import copy
+
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext
@@ -14,7 +16,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..bases import Status
-from ..models import Concept
+from ..models import Concept, DraftChange
+from .drafts import needs_approval
 
 
 def _save_in_one_revision(request, objects, comment: str) -> None:
@@ -27,11 +30,29 @@ def _save_in_one_revision(request, objects, comment: str) -> None:
 
 def _set_status(modeladmin, request, queryset, status: str, done: str) -> None:
     changed = [obj for obj in queryset if obj.status != status]
+    # A publisher that requires approval gets a draft change to approve instead (values.admin.
+    # drafts), so a bulk action is no way around the second editor.
+    waiting = [obj for obj in changed if needs_approval(obj)]
+    changed = [obj for obj in changed if obj not in waiting]
     for obj in changed:
         obj.status = status
     message = done % {"count": len(changed), "name": model_ngettext(modeladmin.opts, len(changed))}
     _save_in_one_revision(request, changed, message)
-    modeladmin.message_user(request, message, messages.SUCCESS)
+    if changed or not waiting:
+        modeladmin.message_user(request, message, messages.SUCCESS)
+    if waiting:
+        for obj in waiting:
+            edited = copy(obj)
+            edited.status = status
+            draft = DraftChange.record(obj, edited, ["status"], {}, request.user)
+            if draft is not None and draft.state == DraftChange.State.OPEN:
+                draft.request_publish(request.user)
+        modeladmin.message_user(
+            request,
+            gettext("%(count)s %(name)s er sendt til godkendelse hos en anden redaktør.")
+            % {"count": len(waiting), "name": model_ngettext(modeladmin.opts, len(waiting))},
+            messages.INFO,
+        )
 
 
 @admin.action(

@@ -14,7 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -207,7 +207,12 @@ class CurationAdmin(NormalisedTextMixin, HistoryCompareMixin, ImportExportMixin,
             return HttpResponseRedirect(
                 reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
             )
-        return super().process_result(result, request)
+        response = super().process_result(result, request)
+        # Back to the list as the editor left it: the filters the import was started from.
+        kept = request.GET.get("_changelist_filters", "")
+        if kept:
+            response["Location"] = f"{response['Location']}?{QueryDict(kept).urlencode()}"
+        return response
 
     def add_success_message(self, result, request):
         totals = result.totals
@@ -233,10 +238,18 @@ class CurationAdmin(NormalisedTextMixin, HistoryCompareMixin, ImportExportMixin,
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
+        if hasattr(response, "context_data"):
+            response.context_data["preserved_filters"] = self.get_preserved_filters(request)
         form = getattr(response, "context_data", {}).get("form")
         if form is not None and getattr(form, "unknown_columns", None):
             response.context_data["unknown_columns"] = [f"«{c}»" for c in form.unknown_columns]
         return response
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        dataset = super().get_data_for_export(request, queryset, **kwargs)
+        # The sheet is named after what it holds ("Punkter"), not "Tablib Dataset".
+        dataset.title = str(self.opts.verbose_name_plural).capitalize()
+        return dataset
 
     def get_export_queryset(self, request):
         queryset = super().get_export_queryset(request)

@@ -19,9 +19,11 @@ from ..spreadsheets.resources import (
 )
 from .actions import ConceptActionsMixin, publish, unpublish
 from .base import CurationAdmin, NormalisedTextMixin
-from .ordering import MoveMixin
+from .drafts import DraftSaveMixin
+from .ordering import MoveMixin, move_with_children
 from .preview import PreviewMixin, PreviewSwitchMixin
 from .scoping import PublisherScopedAdmin, ScopedChoicesMixin
+from .source_document import SourceDocumentMixin
 from .workbook import FrameworkWorkbookMixin
 
 
@@ -76,7 +78,13 @@ class ThemeInline(ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline):
 
 @admin.register(Framework)
 class FrameworkAdmin(
-    PublisherScopedAdmin, FrameworkWorkbookMixin, PreviewSwitchMixin, PreviewMixin, CurationAdmin
+    PublisherScopedAdmin,
+    DraftSaveMixin,
+    SourceDocumentMixin,
+    FrameworkWorkbookMixin,
+    PreviewSwitchMixin,
+    PreviewMixin,
+    CurationAdmin,
 ):
     actions = [publish, unpublish]
     resource_classes = [FrameworkResource]
@@ -100,6 +108,8 @@ class FrameworkAdmin(
                     ("document_kind", "document_kind_is_own"),
                     "source",
                     "source_url",
+                    "source_pdf",
+                    "remove_source_pdf",
                     "licence",
                     "licence_url",
                     "status_note",
@@ -165,7 +175,14 @@ class MaterialInline(ScopedChoicesMixin, admin.StackedInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(PublisherScopedAdmin, ConceptActionsMixin, PreviewMixin, MoveMixin, CurationAdmin):
+class ThemeAdmin(
+    PublisherScopedAdmin,
+    DraftSaveMixin,
+    ConceptActionsMixin,
+    PreviewMixin,
+    MoveMixin,
+    CurationAdmin,
+):
     actions = [publish, unpublish]
     resource_classes = [ThemeResource]
     export_prefetch = ("concepts",)
@@ -196,7 +213,13 @@ class ThemeAdmin(PublisherScopedAdmin, ConceptActionsMixin, PreviewMixin, MoveMi
 
 @admin.register(Item)
 class ItemAdmin(
-    PublisherScopedAdmin, ConceptActionsMixin, InThemeMixin, PreviewMixin, MoveMixin, CurationAdmin
+    PublisherScopedAdmin,
+    DraftSaveMixin,
+    ConceptActionsMixin,
+    InThemeMixin,
+    PreviewMixin,
+    MoveMixin,
+    CurationAdmin,
 ):
     resource_classes = [ItemResource]
     export_prefetch = ("concepts",)
@@ -220,6 +243,10 @@ class ItemAdmin(
     def siblings(self, obj):
         return Item.objects.filter(theme_id=obj.theme_id, parent_id=obj.parent_id)
 
+    def move(self, obj, up: bool) -> bool:
+        family = Item.objects.filter(theme_id=obj.theme_id)
+        return move_with_children(obj, self.siblings(obj), family, up)
+
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).select_related("parent")
 
@@ -232,6 +259,7 @@ class ItemAdmin(
 @admin.register(ReflectionQuestion)
 class ReflectionQuestionAdmin(
     PublisherScopedAdmin,
+    DraftSaveMixin,
     ConceptActionsMixin,
     InThemeMixin,
     PreviewMixin,

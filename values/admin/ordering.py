@@ -14,6 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .drafts import is_live, needs_approval
+
 
 class MoveMixin:
     """Up/down buttons in the changelist: real submit buttons, so keyboards and readers work.
@@ -24,6 +26,9 @@ class MoveMixin:
 
     def siblings(self, obj):
         raise NotImplementedError
+
+    def move(self, obj, up: bool) -> bool:
+        return move(obj, self.siblings(obj), up=up)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -42,9 +47,19 @@ class MoveMixin:
             raise PermissionDenied
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
+        if is_live(obj) and needs_approval(obj):
+            # A move changes the public page at once; there is no draft of an order.
+            messages.error(
+                request,
+                gettext(
+                    "Udgiveren kræver godkendelse, så rækkefølgen af offentliggjort indhold "
+                    "ændres ikke her. Ret rækkefølgen i formularen som en kladdeændring."
+                ),
+            )
+            return self._back(request)
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
-            moved = move(obj, self.siblings(obj), up=direction == "op")
+            moved = self.move(obj, up=direction == "op")
             if moved:
                 reversion.set_comment(
                     gettext("Flyttet op.") if direction == "op" else gettext("Flyttet ned.")
@@ -61,6 +76,9 @@ class MoveMixin:
             )
         else:
             messages.info(request, gettext("“%(obj)s” står allerede yderst.") % {"obj": obj})
+        return self._back(request)
+
+    def _back(self, request) -> HttpResponseRedirect:
         referer = request.META.get("HTTP_REFERER", "")
         if not url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
             referer = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
@@ -112,4 +130,41 @@ def move(obj, siblings, up: bool) -> bool:
         if sibling.position != new_position:
             sibling.position = new_position
             sibling.save(update_fields=["position", "updated_at"])
+    return True
+
+
+def move_with_children(obj, siblings, family, up: bool) -> bool:
+    """Like move(), but `obj` and its neighbour each take their descendants along (items under
+    an example, steps under a spiral), so a parent never leaves its children behind.
+
+    `family` is every object that may be a descendant (the theme's items). The two blocks swap
+    within the positions they hold now, so anything else in the theme keeps its place. Where
+    positions are not distinct (never numbered), only the two siblings move, as move() does.
+    """
+    ordered = list(siblings.select_for_update().order_by("position", "pk"))
+    index = next((i for i, o in enumerate(ordered) if o.pk == obj.pk), None)
+    if index is None:
+        return False
+    other = index - 1 if up else index + 1
+    if other < 0 or other >= len(ordered):
+        return False
+    children: dict[int | None, list] = {}
+    for member in family.order_by("position", "pk"):
+        children.setdefault(member.parent_id, []).append(member)
+
+    def block(root) -> list:
+        found = [root]
+        for child in children.get(root.pk, []):
+            found.extend(block(child))
+        return found
+
+    first, second = (ordered[other], ordered[index]) if up else (ordered[index], ordered[other])
+    members = block(first) + block(second)
+    positions = sorted(m.position for m in members)
+    if len(set(positions)) < len(positions) or len(members) == 2:
+        return move(obj, siblings, up)
+    for member, position in zip(block(second) + block(first), positions, strict=True):
+        if member.position != position:
+            member.position = position
+            member.save(update_fields=["position", "updated_at"])
     return True

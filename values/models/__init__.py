@@ -20,6 +20,8 @@ from .content import (
     ThemeQuerySet,
     with_markup_help,
 )
+from .documents import MAX_SOURCE_DOCUMENT_BYTES, SourceDocument
+from .drafts import ApprovalNeeded, DraftChange, DraftConflict, publish_due
 from .items import Item, ItemQuerySet, PublishedThroughThemeQuerySet, ReflectionQuestion
 from .materials import Material, MaterialQuerySet
 from .schools import School, SchoolQuerySet
@@ -27,6 +29,12 @@ from .search import SearchEntry, SearchTerm
 
 __all__ = [
     "DEFAULT_LICENCE",
+    "ApprovalNeeded",
+    "DraftChange",
+    "DraftConflict",
+    "MAX_SOURCE_DOCUMENT_BYTES",
+    "SourceDocument",
+    "publish_due",
     "MARKUP_HELP",
     "Concept",
     "Framework",

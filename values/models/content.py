@@ -24,7 +24,7 @@ from ..owners import OwnedQuerySet
 MARKUP_HELP = _(
     "Tom linje: nyt afsnit. En linje, der begynder med “- ”, er et punkt; “1. ” et nummereret "
     "punkt (nummeret bevares). Ryk ind under et punkt for underpunkter. “# ” giver en "
-    "underoverskrift."
+    "underoverskrift. [ord](https://…) er et link, *ord* kursiv og **ord** fed."
 )
 
 
@@ -88,6 +88,15 @@ class Publisher(Slugged, Stamped):
         help_text=_(
             "Medarbejdere, der redigerer denne udgivers indhold i administrationen. Andre "
             "udgiveres indhold kan de hverken se eller ændre."
+        ),
+    )
+
+    publish_needs_approval = models.BooleanField(
+        _("offentliggørelse kræver godkendelse"),
+        default=False,
+        help_text=_(
+            "Sæt flueben, hvis en redaktørs kladdeændring skal godkendes af en anden redaktør "
+            "hos udgiveren, før den offentliggøres."
         ),
     )
 
@@ -169,6 +178,13 @@ class Framework(Slugged, Publishable, Ordered):
         help_text=_("Ærlig kildeangivelse: udgiver, titel, år, udgave og evt. hvor den findes."),
     )
     source_url = models.URLField(_("kildens adresse"), blank=True)
+    source_file_name = models.CharField(
+        _("kildedokument"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("Filnavnet på det uploadede kildedokument (PDF), hvis der er et."),
+    )
     licence = models.CharField(
         _("licens eller vilkår"),
         max_length=500,
@@ -246,6 +262,9 @@ class Framework(Slugged, Publishable, Ordered):
 
     def get_absolute_url(self) -> str:
         return reverse("values:framework", args=[self.slug])
+
+    def source_document_url(self) -> str:
+        return reverse("values:source_document", args=[self.slug])
 
 
 class ThemeQuerySet(OwnedQuerySet, PublishableQuerySet):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 
 import tablib
@@ -79,7 +80,30 @@ class SafeXLSX(base_formats.XLSX):
         return remembered(data, lambda: table_dataset(xlsx_first_table(data)))
 
     def export_data(self, dataset, **kwargs):
-        return super().export_data(neutralise_dataset(dataset), **kwargs)
+        return super().export_data(with_numbers(neutralise_dataset(dataset)), **kwargs)
+
+
+#: columns whose values are whole numbers, written to XLSX as numbers (Excel sums and sorts
+#: them as such, and flags no "number stored as text")
+NUMERIC_COLUMNS = frozenset(
+    {columns.ID, columns.PARENT, columns.PARENT_ITEM, columns.POSITION, columns.YEAR}
+)
+WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]{0,14}")
+
+
+def with_numbers(dataset: tablib.Dataset) -> tablib.Dataset:
+    """A copy of `dataset` with the whole numbers of NUMERIC_COLUMNS as ints, not text."""
+    numeric = [i for i, h in enumerate(dataset.headers or []) if h in NUMERIC_COLUMNS]
+    if not numeric:
+        return dataset
+    out = tablib.Dataset(headers=dataset.headers, title=dataset.title)
+    for row in dataset:
+        cells = list(row)
+        for i in numeric:
+            if isinstance(cells[i], str) and WHOLE_NUMBER.fullmatch(cells[i]):
+                cells[i] = int(cells[i])
+        out.append(cells)
+    return out
 
 
 class SafeJSON(base_formats.JSON):

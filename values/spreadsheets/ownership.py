@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..owners import may_edit
+from .approval import NEEDS_APPROVAL, goes_live_unapproved
 
 OTHER_PUBLISHER = _(
     "Rækken peger på indhold, der hører til en anden udgiver end jeres. I kan kun importere til "
@@ -38,4 +39,6 @@ class OwnedRowsMixin:
         errors = dict(import_validation_errors or {})
         if self.user is not None and not errors and not may_edit(self.user, instance):
             raise ValidationError(OTHER_PUBLISHER, code="other_publisher")
+        if not errors and goes_live_unapproved(instance):
+            raise ValidationError(NEEDS_APPROVAL, code="needs_approval")
         super().validate_instance(instance, errors, validate_unique)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from ...models import Framework, Item, Publisher, ReflectionQuestion, Status, Theme, unique_slug
 from ...owners import is_national, publishers_of
 from ...search import index as search_index
+from ..approval import NEEDS_APPROVAL
 from .check import ImportPlan, plan_import
 from .read import SheetProblem, WorkbookInvalid, read_sheets
 from .schema import FRAMEWORK_SHEET, ITEMS_SHEET, QUESTIONS_SHEET, SHEET_COLUMNS, THEMES_SHEET
@@ -99,6 +100,7 @@ def import_workbook(
         with search_index.deferred(keep=not dry_run), transaction.atomic():
             if dry_run:
                 apply_plan(plan, report)
+                refuse_unapproved(report)
                 raise _DryRun
             with reversion.create_revision():
                 if user is not None:
@@ -109,6 +111,7 @@ def import_workbook(
                     else _("Importeret fra regneark.")
                 )
                 apply_plan(plan, report)
+                refuse_unapproved(report)
     except _DryRun:
         pass
     except ValidationError as error:
@@ -117,6 +120,14 @@ def import_workbook(
         report.changes = []
         report.outline = []
     return report
+
+
+def refuse_unapproved(report: WorkbookReport) -> None:
+    """A published framework whose publisher requires approval is not changed by a workbook:
+    an import has no second editor (values.spreadsheets.approval)."""
+    changed = any(change.action != "same" for change in report.changes)
+    if report.goes_live and changed and report.framework.publisher.publish_needs_approval:
+        raise ValidationError(str(NEEDS_APPROVAL), code="needs_approval")
 
 
 def check_publisher(plan: ImportPlan, user) -> None:

@@ -1,0 +1,40 @@
+"""The concept overview's totals count every tag in the portal; they are kept under the content
+version for as long as whole pages are cached, so the next save shows in them at once."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.conftest import make_framework
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def total_of(html: str, concept_name: str) -> int:
+    row = html[html.index(f">{concept_name}</a></th>") :]
+    return int(re.search(r'<td class="matrix-total">(\d+)</td>', row).group(1))
+
+
+@pytest.mark.django_db
+def test_totals_are_counted_once_per_content_version_and_a_save_shows_at_once(
+    client, concepts, page_cache_on, django_assert_num_queries
+):
+    framework = make_framework(concepts=concepts[:1])
+    # A cookie of its own sets the whole-page cache aside, as an editor's or a board's does.
+    client.cookies["sessionid"] = "ingen"
+    url = reverse("values:concept_list")
+    first = client.get(url).content.decode()
+    with django_assert_num_queries(5):  # the totals are not counted again
+        again = client.get(url).content.decode()
+    assert total_of(again, concepts[0].name) == total_of(first, concepts[0].name) == 2
+
+    framework.themes.first().concepts.add(concepts[1])
+    assert total_of(client.get(url).content.decode(), concepts[1].name) == 1

@@ -1,0 +1,62 @@
+"""A draft change in Chromium: saved from the theme's form, previewed on the public page,
+published from its own page – each admin page at axe 0 (WCAG 2.1 A/AA), in Danish."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from tests.a11y import assert_page_ok, assert_reflows, watch
+from tests.conftest import make_framework
+from values.models import DraftChange, Theme
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "redaktoer-kode-2026"
+NEW_BODY = "En ny tekst om forældremøder, som først vises, når den er offentliggjort."
+
+
+def test_an_editor_saves_previews_and_publishes_a_draft_change(page, live_server):
+    theme = make_framework(themes=1).themes.get()
+    # The Redaktør group comes from a data migration that transactional tests flush.
+    User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", "redaktoer")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    watch(page)
+
+    page.goto(reverse("admin:values_theme_change", args=[theme.pk]))
+    page.fill("#id_body", NEW_BODY)
+    page.click("input[name=_save_draft]")
+    page.wait_for_url("**/draftchange/*/change/")
+    assert "Ændringen er gemt som kladde" in page.locator(".messagelist").inner_text()
+    assert_page_ok(page, "draft change", csp=False)
+    assert_reflows(page, "draft change")
+    assert Theme.objects.get(pk=theme.pk).body != NEW_BODY
+
+    for kind, url in (
+        ("list of draft changes", reverse("admin:values_draftchange_changelist")),
+        ("overview with a draft to act on", reverse("admin_dashboard")),
+    ):
+        page.goto(url)
+        page.wait_for_selector("#content")
+        assert_page_ok(page, kind, csp=False)
+    page.goto(reverse("admin_dashboard"))
+    assert page.get_by_role("button", name="Forhåndsvis").first.is_visible()
+
+    page.goto(reverse("admin:values_draftchange_change", args=[DraftChange.objects.get().pk]))
+
+    page.get_by_role("button", name="Forhåndsvis").click()
+    page.wait_for_url(f"**{theme.get_absolute_url()}")
+    assert NEW_BODY in page.locator("main").inner_text()
+
+    draft = DraftChange.objects.get()
+    page.goto(reverse("admin:values_draftchange_change", args=[draft.pk]))
+    page.get_by_role("button", name="Offentliggør").click()
+    page.wait_for_url("**/theme/*/change/")
+    assert "Ændringen er offentliggjort." in page.locator(".messagelist").inner_text()
+    assert_page_ok(page, "theme form after publishing", csp=False)
+    assert Theme.objects.get(pk=theme.pk).body == NEW_BODY
