@@ -18,6 +18,7 @@ from .principles import (
     PrincipleSection,
     PrincipleVersion,
 )
+from .school_years import current_school_year, next_school_year, school_year_of
 from .sources import (
     PORTAL_QUESTION_CONTEXT,
     RATED_ITEM_KINDS,
@@ -85,11 +86,14 @@ __all__ = [
     "WorksheetSection",
     "WorksheetTemplate",
     "WorksheetTemplateQuerySet",
+    "current_school_year",
     "default_kind_for",
     "hash_token",
     "is_statement",
     "new_key",
     "new_token",
+    "next_school_year",
+    "school_year_of",
     "source_label",
     "source_wording",
 ]
