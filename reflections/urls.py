@@ -5,6 +5,7 @@ from .views import (
     board,
     chair,
     collect,
+    evaluation,
     links,
     live,
     meeting,
@@ -113,5 +114,10 @@ urlpatterns = [
         "rum/<str:key>/principper/<int:principle_id>/offentliggoer/",
         principle_versions.publish,
         name="principle_publish",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/evaluer/",
+        evaluation.start,
+        name="principle_evaluate",
     ),
 ]

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .. import evaluation
 from ..access import private, space_access_for
 from ..models import STUDENTS_SECTION, PrincipleLine, PrincipleSection
 from ..principles import drafting
@@ -55,7 +56,11 @@ def workbench_page(request: HttpRequest, acc, principle, status: int = 200, **ba
     """The draft, the worksheet beside it, and one form per action. `bad` holds a form sent
     with errors, shown in place of its empty twin so nothing written is lost."""
     sections = draft_sections(principle, _lines_with_open_comments())
+    evaluated = evaluation.beside_lines(principle)
+    versions = list(principle.versions.all())
     for section in sections:
+        for line in section.lines.all():
+            line.evaluated = evaluated.get(line.pk)
         section.rename_form = bad.get(f"rename{section.pk}") or SectionForm(
             prefix=f"s{section.pk}", initial={"title": section.title}
         )
@@ -74,7 +79,8 @@ def workbench_page(request: HttpRequest, acc, principle, status: int = 200, **ba
         else STUDENTS_SECTION,
         "writers_form": WritersForm(initial={"writers": principle.writers}, prefix="writers"),
         "approve_form": bad.get("approve") or ApproveForm(prefix="approve"),
-        "versions": list(principle.versions.all()),
+        "versions": versions,
+        "review_due": bool(versions) and evaluation.review_due(versions[0].review_by),
         "bad_form": next(iter(bad.values()), None),
     }
     return render(request, "reflections/principles/workbench.html", context, status=status)

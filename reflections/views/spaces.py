@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import services, sessions
+from .. import evaluation, services, sessions
 from ..access import SpaceAccess, private, space_access_for
 from ..forms import NewWorksheetForm
 
@@ -22,6 +22,7 @@ def _space_page(request: HttpRequest, acc: SpaceAccess, form=None, status=200) -
         ),
         "form": form or (NewWorksheetForm() if acc.is_chair else None),
         "fresh": sessions.take_new_links(request, acc.space.key),
+        "review_due": evaluation.overdue_principles(acc.space),
     }
     return render(request, "reflections/space.html", context, status=status)
 
