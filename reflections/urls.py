@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     autosave,
     board,
+    brief,
     chair,
     collect,
     evaluation,
@@ -120,4 +121,6 @@ urlpatterns = [
         evaluation.start,
         name="principle_evaluate",
     ),
+    path("rum/<str:key>/skoleudviklingssamtale/", brief.brief, name="brief"),
+    path("rum/<str:key>/skoleudviklingssamtale.pdf", brief.brief_download, name="brief_pdf"),
 ]
