@@ -55,6 +55,13 @@ class Chain:
     def rated(self) -> list[Line]:
         return [line for line in self.lines if line.question.is_rating]
 
+    @property
+    def has_answers(self) -> bool:
+        """Agreed answers this year, or agreed ratings in a year before."""
+        return bool(self.answered) or any(
+            answer and answer.rating for line in self.rated for answer in line.earlier
+        )
+
 
 def latest_versions(space: BoardSpace) -> list[PrincipleVersion]:
     """Each principle's latest approved version, by title (one query)."""
@@ -124,6 +131,6 @@ def brief_context(space: BoardSpace) -> dict:
     return {
         "space": space,
         "versions": latest_versions(space),
-        "chains": [c for c in chains(space) if c.answered],
+        "chains": [c for c in chains(space) if c.has_answers],
         "today": timezone.localdate(),
     }

@@ -44,6 +44,9 @@ def _answers(context: dict, para, table) -> list:
     story = [para(_("Bestyrelsens seneste fælles svar"), "h2")]
     for chain in context["chains"]:
         story.append(para(f"{chain.latest.title} ({chain.latest.school_year})", "h3"))
+        if not chain.answered:
+            none_yet = _("Ingen fælles svar i %(year)s endnu.")
+            story.append(para(none_yet % {"year": chain.latest.school_year}, "base"))
         for line in chain.answered:
             answer = line.agreed
             story.append(para(f"{line.number}. {line.question.text}", "h4"))

@@ -143,3 +143,13 @@ def test_the_brief_queries_do_not_grow_with_years_or_principles(
         assert space_member.get(brief_url(space)).status_code == 200
     with django_assert_num_queries(6):
         assert space_member.get(pdf_url(space)).status_code == 200
+
+
+def test_a_new_school_year_without_answers_keeps_the_ratings_of_the_years_before(
+    space, board, space_member
+):
+    later = yearly.start_next_school_year(board.worksheet).worksheet
+    page = space_member.get(brief_url(space)).content.decode()
+    assert f"Ingen fælles svar i {later.school_year} endnu." in page
+    table = page.split('class="table table--compact years-table"')[1].split("</table>")[0]
+    assert board.worksheet.school_year in table and "I nogen grad" in table
