@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -60,14 +60,17 @@ def start_evaluation(principle: Principle, version: PrincipleVersion) -> Workshe
     Principle.objects.select_for_update().filter(pk=principle.pk).first()
     before = latest_evaluation(principle)
     content = version.content
-    worksheet, _member, _chair = _new_worksheet(
-        principle.space,
-        title=_("Evaluering: %(title)s") % {"title": content["title"]},
-        introduction=_(
+    with translation.override("da"):  # the board's content is Danish, whatever the chair reads
+        title = _("Evaluering: %(title)s") % {"title": content["title"]}
+        introduction = _(
             "Gå princippet igennem linje for linje: lever skolen og forældrene op til det, og "
             "hvordan ved I det? Jeres fælles svar står ved linjerne, når I skriver princippet "
             "videre."
-        ),
+        )
+    worksheet, _member, _chair = _new_worksheet(
+        principle.space,
+        title=title,
+        introduction=introduction,
         previous=before,
         evaluates=version,
     )

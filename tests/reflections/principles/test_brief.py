@@ -153,3 +153,20 @@ def test_a_new_school_year_without_answers_keeps_the_ratings_of_the_years_before
     assert f"Ingen fælles svar i {later.school_year} endnu." in page
     table = page.split('class="table table--compact years-table"')[1].split("</table>")[0]
     assert board.worksheet.school_year in table and "I nogen grad" in table
+
+
+def test_in_english_the_brief_and_evaluation_speak_english_and_the_content_stays_danish(
+    space, principle, space_chair
+):
+    from reflections.models import Worksheet
+
+    approve(principle)
+    space_chair.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = space_chair.get(brief_url(space)).content.decode()
+    assert "For the school development talk" in page and "to be reviewed by" in page
+    evaluate = reverse("reflections:principle_evaluate", args=[space.key, principle.pk])
+    assert "Create the evaluation" in space_chair.get(evaluate).content.decode()
+    space_chair.post(evaluate)
+    evaluation = Worksheet.objects.get(evaluates__principle=principle)
+    assert evaluation.title == "Evaluering: Princip for skole-hjem-samarbejdet"
+    assert space_chair.get(pdf_url(space)).status_code == 200
