@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reflections', '0011_principles_and_school_years'),
+        ('reflections', '0011_board_principles'),
     ]
 
     operations = [

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import evaluation
-from ..access import private, space_access_for
-from ..models import STUDENTS_SECTION, PrincipleLine, PrincipleSection
+from ..access import SpaceAccess, private, space_access_for
+from ..models import STUDENTS_SECTION, Principle, PrincipleLine, PrincipleSection
 from ..principles import drafting
 from ..principles.access import may_write, principle_for, writer_for
 from ..principles.approval import draft_sections
@@ -52,12 +52,14 @@ def _lines_with_open_comments():
     return PrincipleLine.objects.annotate(open_comments=open_comments)
 
 
-def workbench_page(request: HttpRequest, acc, principle, status: int = 200, **bad) -> HttpResponse:
+def workbench_page(
+    request: HttpRequest, acc: SpaceAccess, principle: Principle, status: int = 200, **bad
+) -> HttpResponse:
     """The draft, the worksheet beside it, and one form per action. `bad` holds a form sent
     with errors, shown in place of its empty twin so nothing written is lost."""
     sections = draft_sections(principle, _lines_with_open_comments())
     evaluated = evaluation.beside_lines(principle)
-    versions = list(principle.versions.all())
+    versions = list(principle.versions.only("pk", "principle_id", "number", "review_by"))
     for section in sections:
         for line in section.lines.all():
             line.evaluated = evaluated.get(line.pk)
@@ -79,8 +81,11 @@ def workbench_page(request: HttpRequest, acc, principle, status: int = 200, **ba
         else STUDENTS_SECTION,
         "writers_form": WritersForm(initial={"writers": principle.writers}, prefix="writers"),
         "approve_form": bad.get("approve") or ApproveForm(prefix="approve"),
-        "versions": versions,
+        # Numbers and dates only: the versions' content is not needed here.
+        "version_count": len(versions),
+        "latest_version": versions[0] if versions else None,
         "review_due": bool(versions) and evaluation.review_due(versions[0].review_by),
+        # For the page's error summary (portal/templatetags/page_errors.py).
         "bad_form": next(iter(bad.values()), None),
     }
     return render(request, "reflections/principles/workbench.html", context, status=status)

@@ -13,7 +13,6 @@ from reflections.models import PrincipleLine, Worksheet
 from tests.a11y import assert_page_ok, assert_reflows, watch
 
 from .conftest import AGREED_TEXT, approve
-from .test_principle_browser import signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,11 +20,12 @@ EVIDENCE = "Referaterne fra forældremøderne viser det."
 
 
 def test_the_chair_evaluates_the_principle_and_the_brief_shows_it(
-    new_context, live_server, roles, board, principle
+    new_context, roles, board, principle
 ):
     approve(principle)
-    page = signed_in(new_context, live_server, roles, "chair").new_page()
+    page = new_context().new_page()
     watch(page)
+    page.goto(board.chair_link)  # the chair's link signs this browser in to the space
     page.goto(principle.get_absolute_url())
     page.get_by_role("link", name="Evaluér principperne").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Evaluér princippet")
