@@ -27,16 +27,25 @@ from .models import (
     Worksheet,
     WorksheetQuestion,
     WorksheetSection,
+    school_year_of,
 )
 from .services import _new_worksheet
 
 PROMPT = "Lever vi op til det?"
 
 
+class AlreadyStarted(Exception):
+    """This school year's evaluation of this version exists already; `worksheet` is it."""
+
+    def __init__(self, worksheet: Worksheet):
+        super().__init__(worksheet.key)
+        self.worksheet = worksheet
+
+
 def latest_evaluation(principle: Principle) -> Worksheet | None:
     return (
         Worksheet.objects.filter(evaluates__principle=principle)
-        .only("key", "title", "school_year", "created_at", "space_id")
+        .only("key", "title", "school_year", "created_at", "space_id", "evaluates_id")
         .order_by("-created_at", "-pk")
         .first()
     )
@@ -53,12 +62,31 @@ def _draft_lines(principle: Principle) -> dict[str, list[PrincipleLine]]:
     return by_text
 
 
+def is_this_years(evaluation: Worksheet | None, version: PrincipleVersion | None) -> bool:
+    """Whether `evaluation` evaluates `version` in this school year."""
+    return (
+        evaluation is not None
+        and version is not None
+        and evaluation.evaluates_id == version.pk
+        and evaluation.school_year == school_year_of(timezone.localdate())
+    )
+
+
 @transaction.atomic
 def start_evaluation(principle: Principle, version: PrincipleVersion) -> Worksheet:
     """A worksheet in the principle's space asking of each line of `version`: do we live up to
-    it, and how do we know? It continues the principle's last evaluation."""
+    it, and how do we know? It continues the principle's last evaluation.
+
+    Raises AlreadyStarted when this school year's evaluation of `version` exists (a second
+    click, a second chair)."""
     Principle.objects.select_for_update().filter(pk=principle.pk).first()
     before = latest_evaluation(principle)
+    if (
+        before
+        and before.evaluates_id == version.pk
+        and before.school_year == school_year_of(timezone.localdate())
+    ):
+        raise AlreadyStarted(before)
     content = version.content
     with translation.override("da"):  # the board's content is Danish, whatever the chair reads
         title = _("Evaluering: %(title)s") % {"title": content["title"]}

@@ -21,7 +21,11 @@ def start(request: HttpRequest, key: str, principle_id: int) -> HttpResponse:
     acc, principle = principle_for(request, key, principle_id, chair=True)
     version = principle.versions.first()
     if request.method == "POST" and version is not None:
-        worksheet = evaluation.start_evaluation(principle, version)
+        try:
+            worksheet = evaluation.start_evaluation(principle, version)
+        except evaluation.AlreadyStarted as started:
+            messages.info(request, _("Bestyrelsen evaluerer allerede princippet i år. Her er det."))
+            return redirect("reflections:worksheet", started.worksheet.key)
         messages.success(
             request,
             _(
@@ -30,11 +34,13 @@ def start(request: HttpRequest, key: str, principle_id: int) -> HttpResponse:
             ),
         )
         return redirect("reflections:worksheet", worksheet.key)
+    latest = evaluation.latest_evaluation(principle)
     context = {
         "space": acc.space,
         "principle": principle,
         "version": version,
-        "latest": evaluation.latest_evaluation(principle),
+        "latest": latest,
+        "started": latest if evaluation.is_this_years(latest, version) else None,
         "due": evaluation.review_due(version.review_by if version else None),
     }
     return render(request, "reflections/principles/evaluate.html", context)

@@ -84,6 +84,7 @@ def test_a_new_evaluation_continues_the_last_and_replaces_it_beside_the_lines(
     services.save_agreed_answer(
         first, first.questions.get(text=AGREED_TEXT), base_version=0, text="", rating="none"
     )
+    approve(principle, 20)  # the board revised the principle since
     second = start(principle)
     assert second.previous == first
     assert second.questions.get(text=AGREED_TEXT).previous.worksheet == first
@@ -92,6 +93,18 @@ def test_a_new_evaluation_continues_the_last_and_replaces_it_beside_the_lines(
     )
     page = space_chair.get(workbench_url(principle)).content.decode()
     assert "I nogen grad" in page and "Slet ikke" not in page
+
+
+def test_a_second_click_opens_this_years_evaluation_instead_of_making_another(
+    principle, space_chair
+):
+    approve(principle)
+    first = space_chair.post(evaluate_url(principle))
+    page = space_chair.get(evaluate_url(principle)).content.decode()
+    assert "evaluerer allerede denne version" in page and "Opret evalueringen" not in page
+    second = space_chair.post(evaluate_url(principle))
+    assert second["Location"] == first["Location"]
+    assert Worksheet.objects.filter(evaluates__principle=principle).count() == 1
 
 
 def test_a_principle_without_an_approved_version_cannot_be_evaluated(principle, space_chair):
@@ -120,8 +133,8 @@ def test_the_evaluation_page_is_private(principle, space_chair):
 def test_the_evaluation_page_and_workbench_queries_do_not_grow_with_evaluations(
     principle, space_chair, django_assert_num_queries, evaluations
 ):
-    approve(principle)
-    for _ in range(evaluations):
+    for day in range(evaluations):
+        approve(principle, 10 + day)
         start(principle)
     with django_assert_num_queries(6):
         assert space_chair.get(evaluate_url(principle)).status_code == 200
