@@ -158,8 +158,6 @@ def test_a_new_school_year_without_answers_keeps_the_ratings_of_the_years_before
 def test_in_english_the_brief_and_evaluation_speak_english_and_the_content_stays_danish(
     space, principle, space_chair
 ):
-    from reflections.models import Worksheet
-
     approve(principle)
     space_chair.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = space_chair.get(brief_url(space)).content.decode()

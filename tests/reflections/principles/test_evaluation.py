@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reflections import evaluation, services
-from reflections.models import PrincipleLine, QuestionKind, Worksheet
+from reflections.models import Answer, BoardSpace, PrincipleLine, QuestionKind, Worksheet
 from reflections.principles import approval, drafting
 
 from .conftest import AGREED_TEXT, approve
@@ -181,3 +181,13 @@ def test_a_draft_never_approved_has_no_review_notice(space, space_chair):
     drafting.start_principle(space, title="Nyt princip", area="4", worksheet=None)
     space_url = reverse("reflections:space", args=[space.key])
     assert "skal evalueres" not in space_chair.get(space_url).content.decode()
+
+
+def test_deleting_the_space_takes_the_evaluation_and_its_answers(principle, space_chair):
+    approve(principle)
+    worksheet = start(principle)
+    question = worksheet.questions.get(text=AGREED_TEXT)
+    services.save_agreed_answer(worksheet, question, base_version=0, text="", evidence=EVIDENCE)
+    services.delete_spaces(BoardSpace.objects.filter(pk=principle.space_id))
+    assert not Worksheet.objects.exists()
+    assert not Answer.objects.filter(evidence=EVIDENCE).exists()
