@@ -3,8 +3,10 @@ from django.urls import path
 from .views import (
     autosave,
     board,
+    brief,
     chair,
     collect,
+    evaluation,
     links,
     live,
     meeting,
@@ -130,4 +132,11 @@ urlpatterns = [
         principle_versions.publish,
         name="principle_publish",
     ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/evaluer/",
+        evaluation.start,
+        name="principle_evaluate",
+    ),
+    path("rum/<str:key>/skoleudviklingssamtale/", brief.brief, name="brief"),
+    path("rum/<str:key>/skoleudviklingssamtale.pdf", brief.brief_download, name="brief_pdf"),
 ]

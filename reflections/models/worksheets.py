@@ -64,6 +64,16 @@ class Worksheet(models.Model):
         related_name="following",
         help_text=_("Arbejdsarket, dette ark fortsætter fra skoleåret før (“Nyt skoleår”)."),
     )
+    # "Evaluér principperne": the approved version whose lines this worksheet asks about.
+    evaluates = models.ForeignKey(
+        "PrincipleVersion",
+        verbose_name=_("evaluerer princippet"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+        help_text=_("Den godkendte version af princippet, som arbejdsarket evaluerer."),
+    )
     introduction = models.TextField(_("indledning"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
         _("forventet tid (minutter)"), null=True, blank=True
@@ -203,6 +213,16 @@ class WorksheetQuestion(Ordered):
         null=True,
         blank=True,
         related_name="following",
+    )
+    # In an evaluation of a principle: the draft line the question asks about, so the agreed
+    # rating and evidence stand beside that line when the board revises the principle.
+    principle_line = models.ForeignKey(
+        "PrincipleLine",
+        verbose_name=_("linje i princippet"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evaluation_questions",
     )
 
     class Meta:

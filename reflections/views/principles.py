@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .. import evaluation
 from ..access import SpaceAccess, private, space_access_for
 from ..models import STUDENTS_SECTION, Principle, PrincipleLine, PrincipleSection
 from ..principles import drafting
@@ -57,7 +58,11 @@ def workbench_page(
     """The draft, the worksheet beside it, and one form per action. `bad` holds a form sent
     with errors, shown in place of its empty twin so nothing written is lost."""
     sections = draft_sections(principle, _lines_with_open_comments())
+    evaluated = evaluation.beside_lines(principle)
+    versions = list(principle.versions.only("pk", "principle_id", "number", "review_by"))
     for section in sections:
+        for line in section.lines.all():
+            line.evaluated = evaluated.get(line.pk)
         section.rename_form = bad.get(f"rename{section.pk}") or SectionForm(
             prefix=f"s{section.pk}", initial={"title": section.title}
         )
@@ -76,7 +81,10 @@ def workbench_page(
         else STUDENTS_SECTION,
         "writers_form": WritersForm(initial={"writers": principle.writers}, prefix="writers"),
         "approve_form": bad.get("approve") or ApproveForm(prefix="approve"),
-        "version_count": principle.versions.count(),
+        # Numbers and dates only: the versions' content is not needed here.
+        "version_count": len(versions),
+        "latest_version": versions[0] if versions else None,
+        "review_due": bool(versions) and evaluation.review_due(versions[0].review_by),
         # For the page's error summary (portal/templatetags/page_errors.py).
         "bad_form": next(iter(bad.values()), None),
     }

@@ -8,20 +8,22 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import services, sessions
+from .. import evaluation, services, sessions
 from ..access import SpaceAccess, private, space_access_for
 from ..forms import NewWorksheetForm
+from ..principles import for_space
 
 
 def _space_page(request: HttpRequest, acc: SpaceAccess, form=None, status=200) -> HttpResponse:
     context = {
-        "space": acc.space,
+        **for_space(acc.space),
         "is_chair": acc.is_chair,
         "worksheets": acc.space.worksheets.order_by("-created_at").only(
-            "key", "title", "created_at", "done_at", "space_id"
+            "key", "title", "school_year", "created_at", "done_at", "space_id"
         ),
         "form": form or (NewWorksheetForm() if acc.is_chair else None),
         "fresh": sessions.take_new_links(request, acc.space.key),
+        "review_due": evaluation.overdue_principles(acc.space),
     }
     return render(request, "reflections/space.html", context, status=status)
 

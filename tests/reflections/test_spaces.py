@@ -89,7 +89,9 @@ def test_the_space_page_has_a_fixed_number_of_queries(
             template, school_name="", board_name="", space=board.worksheet.space
         )
     chair.get(space_url(board))  # shows (and forgets) the chair's personal link once
-    with django_assert_num_queries(5):  # session, space, worksheets, templates, footer
+    # session, space, principles, principles past their review date, worksheets, templates,
+    # footer
+    with django_assert_num_queries(7):
         assert chair.get(space_url(board)).status_code == 200
 
 
@@ -130,3 +132,13 @@ def test_the_landing_page_lists_the_spaces_this_browser_holds(chair, board, temp
     open_link(stranger := Client(), board.member_link)
     chair.post(reverse("reflections:rotate", args=[board.key]), {"link": "member"})
     assert space_url(board) not in stranger.get(reverse("reflections:index")).content.decode()
+
+
+def test_the_space_page_leads_to_the_principles_and_the_brief(chair, member, board):
+    start = reverse("reflections:principle_start", args=[board.space_key])
+    brief = reverse("reflections:brief", args=[board.space_key])
+    chairs_page = chair.get(space_url(board)).content.decode()
+    assert start in chairs_page and brief in chairs_page
+    members_page = member.get(space_url(board)).content.decode()
+    assert "Principper" in members_page and brief in members_page
+    assert start not in members_page  # only the chair starts a principle
