@@ -48,9 +48,7 @@ def test_an_editor_cannot_make_a_list_for_another_municipality(editor_client, ve
     assert not PrincipleListing.objects.filter(municipality=other).exists()
 
 
-def test_another_municipalitys_list_answers_404_and_is_never_changed(
-    editor_client, vejle_listing
-):
+def test_another_municipalitys_list_answers_404_and_is_never_changed(editor_client, vejle_listing):
     url = reverse(CHANGE, args=[vejle_listing.pk])
     assert editor_client.get(url).status_code == 404
     assert editor_client.post(url, {"listed": "on"}).status_code == 404
