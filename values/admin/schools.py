@@ -94,7 +94,8 @@ class SchoolAdmin(PublisherScopedAdmin, CurationAdmin):
 
 
 def overview_xlsx(overview) -> bytes:
-    """Two sheets: the status per school and theme, and the boards per theme (when ≥ 5)."""
+    """Three sheets: the status per school and theme, the boards per theme, and the boards with
+    principles per theme (figures only when ≥ 5)."""
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Skoler")
@@ -118,10 +119,29 @@ def overview_xlsx(overview) -> bytes:
         totals.append(
             [theme.framework.title, str(theme), boards if boards is not None else gettext("< 5")]
         )
-    for ws in (sheet, totals):
+    principles_sheet(book, overview)
+    for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 cell.value = neutralise_cell(cell.value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def principles_sheet(book: Workbook, overview) -> None:
+    """Per theme, how many boards approved and published a principle (when ≥ 5)."""
+    sheet = book.create_sheet(gettext("Principper"))
+    sheet.append(
+        [
+            gettext("Ramme"),
+            gettext("Tema"),
+            gettext("Princip godkendt"),
+            gettext("Princip offentliggjort"),
+        ]
+    )
+    for theme, approved, published in overview.principle_totals:
+        sheet.append(
+            [theme.framework.title, str(theme)]
+            + [gettext("< 5") if count is None else count for count in (approved, published)]
+        )
