@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reflections import services
-from reflections.models import BoardSpace
+from reflections.models import BoardSpace, LineComment, PrincipleLine
 from reflections.principles import approval
 from reflections.views import listed
 
@@ -133,3 +133,19 @@ def test_a_listed_principles_page_costs_no_more_queries_than_before(client):
     with CaptureQueriesContext(connection) as queries:
         client.get(principle.public_url())
     assert len(queries) == 2
+
+
+def test_no_members_name_or_comment_reaches_the_list_or_the_api(client, published, board):
+    """The worksheet's members (tests/reflections/conftest.py) and the board's comments."""
+    line = PrincipleLine.objects.filter(section__principle=published).first()
+    LineComment.objects.create(line=line, author_name="Hemmelig Forælder", text="Hemmelig note")
+    ballerup = municipality()
+    space = published.space
+    space.school = school(ballerup, "Skovvejens Skole", 151012)
+    space.save(update_fields=["school"])
+    text = client.get(list_url(ballerup)).content.decode()
+    text += client.get("/api/v1/principles").content.decode()
+    assert text.count(published.public_url()) == 3  # the link; the API's url and pdf_url
+    assert "Hemmelig Forælder" not in text and "Hemmelig note" not in text
+    for participant in board.worksheet.participants.all():
+        assert participant.display_name not in text
