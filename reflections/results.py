@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
@@ -19,6 +20,9 @@ from .models import (
     WorksheetQuestion,
     WorksheetSection,
 )
+
+if TYPE_CHECKING:
+    from .yearly import Change
 
 RATING_ORDER = [Rating.HIGH, Rating.SOME, Rating.LITTLE, Rating.NONE, Rating.UNKNOWN]
 
@@ -35,6 +39,14 @@ class QuestionResult:
     agreed: Answer | None = None
     members: list[Answer] = field(default_factory=list)
     steps: list[NextStep] = field(default_factory=list)
+    # The agreed answers of the school years before, oldest first (filled by reflections.yearly
+    # where a page shows them).
+    earlier: list[Answer | None] = field(default_factory=list)
+    change: Change | None = None  # the agreed rating last year → this year
+
+    @property
+    def last_year(self) -> Answer | None:
+        return self.earlier[-1] if self.earlier else None
 
     @property
     def answered(self) -> bool:
@@ -68,6 +80,8 @@ class SectionResult:
 class Result:
     worksheet: Worksheet
     sections: list[SectionResult]
+    # The school years before this one, oldest first, when reflections.yearly has added them.
+    earlier_years: list[str] = field(default_factory=list)
 
     @property
     def questions(self) -> list[QuestionResult]:

@@ -13,6 +13,7 @@ from .views import (
     principles,
     results,
     spaces,
+    yearly,
 )
 
 app_name = "reflections"
@@ -47,6 +48,7 @@ urlpatterns = [
     path("ark/<str:key>/formand/overdrag/", chair.hand_over, name="hand_over"),
     path("ark/<str:key>/formand/svarform/", chair.answering, name="answering"),
     path("ark/<str:key>/afsnit/<int:section_id>/nyt/", live.section_live, name="section_live"),
+    path("ark/<str:key>/formand/nyt-skoleaar/", yearly.start_next_year, name="next_year"),
     path("ark/<str:key>/formand/deltagere/", chair.change_participants, name="participants"),
     path("ark/<str:key>/formand/moedet/", meeting.prepare, name="prepare"),
     path("ark/<str:key>/formand/overblik/", meeting.overview, name="overview"),

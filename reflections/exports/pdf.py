@@ -134,6 +134,8 @@ class _PdfStory:
             story.extend(heading)
         if result.rated:
             story += [self.paragraph(_("Vurderinger"), "h2"), self.ratings_table()]
+        if result.rated and result.earlier_years:
+            story += [self.paragraph(_("Udviklingen fra år til år"), "h2"), self.years_table()]
         if result.steps:
             story += [self.paragraph(_("Næste skridt"), "h2"), self.steps_table(result.steps)]
         return story
@@ -153,6 +155,7 @@ class _PdfStory:
             block.append(self.paragraph(question.context, "meta"))
         if question.kind != QuestionKind.NEXT_STEPS:
             block += [self.paragraph(line, "answer") for line in self.agreed_lines(q.agreed)]
+            block += [self.paragraph(line, "member") for line in self.last_year_lines(q)]
         elif q.steps:
             block.append(self.steps_table(q.steps))
         else:
@@ -175,6 +178,43 @@ class _PdfStory:
         if answer.evidence:
             lines.append(f"{_('Hvordan ved vi det?')} {answer.evidence}")
         return lines
+
+    def last_year_lines(self, q) -> list[str]:
+        """Last school year's agreed answer and the change of the rating since."""
+        if not self.result.earlier_years:
+            return []
+        year = self.result.earlier_years[-1]
+        label = _("Sidste skoleår (%(year)s)") % {"year": year}
+        answer = q.last_year
+        if not (answer and answer.is_answered):
+            lines = [f"{label}: {_('ikke besvaret')}"]
+        else:
+            parts = [answer.get_rating_display()] if answer.rating else []
+            parts += [answer.text] if answer.text else []
+            lines = [f"{label}: {' – '.join(parts)}"]
+        if q.change:
+            lines.append(f"{_('Ændring i vurderingen')}: {q.change}")
+        return lines
+
+    def years_table(self):
+        """The agreed rating of every rated question in every school year, and the change."""
+        from reportlab.lib.units import mm
+
+        years = [*self.result.earlier_years, self.result.worksheet.school_year]
+        header = [_("Nr."), _("Indikator"), *years, _("Ændring")]
+        data = [[self.paragraph(label, "th") for label in header]]
+        for q in self.result.rated:
+            ratings = [
+                a.get_rating_display() if a and a.rating else "–" for a in [*q.earlier, q.agreed]
+            ]
+            change = q.change.label if q.change and q.change.label else "–"
+            values = [q.number, q.question.text, *ratings, change]
+            data.append([self.paragraph(value, "cell") for value in values])
+        # The page's 174 mm: number, question, a column per year (narrower as years add up),
+        # and the change.
+        year_width = min(25 * mm, 90 * mm / len(years))
+        question_width = 174 * mm - 38 * mm - year_width * len(years)
+        return self.table(data, [10 * mm, question_width, *[year_width] * len(years), 28 * mm])
 
     @staticmethod
     def member_line(member) -> str:

@@ -100,6 +100,7 @@ def steps_cell(q: QuestionResult) -> str:
 def side_by_side(result: Result, members: list[Participant]) -> tuple[list[str], list[list]]:
     """Questions down, members across: header and rows for the "Side om side" sheet."""
     header = [_("Nr."), _("Afsnit"), _("Spørgsmål"), _("Bestyrelsens fælles svar")]
+    header += last_year_header(result)
     header += [member.display_name for member in members]
     table = []
     for section in result.sections:
@@ -107,7 +108,37 @@ def side_by_side(result: Result, members: list[Participant]) -> tuple[list[str],
             own = {answer.participant_id: answer for answer in q.members}
             agreed = steps_cell(q) if q.question.is_next_steps else answer_cell(q.agreed)
             row = [q.number, section.section.title, q.question.text, agreed]
+            row += last_year_cells(result, q)
             table.append(row + [answer_cell(own.get(member.pk)) for member in members])
+    return header, table
+
+
+# --- Year on year --------------------------------------------------------------------------------
+
+
+def last_year_header(result: Result) -> list[str]:
+    if not result.earlier_years:
+        return []
+    year = result.earlier_years[-1]
+    return [_("Fælles svar %(year)s") % {"year": year}, _("Ændring i vurderingen")]
+
+
+def last_year_cells(result: Result, q: QuestionResult) -> list[str]:
+    if not result.earlier_years:
+        return []
+    if q.question.is_next_steps:
+        return ["", ""]
+    return [answer_cell(q.last_year), str(q.change) if q.change else ""]
+
+
+def years_table(result: Result) -> tuple[list[str], list[list]]:
+    """The "År for år" sheet: each rated question's agreed rating in every school year."""
+    header = [_("Nr."), _("Spørgsmål"), *result.earlier_years, result.worksheet.school_year]
+    header.append(_("Ændring i vurderingen"))
+    table = []
+    for q in result.rated:
+        ratings = [a.get_rating_display() if a and a.rating else "" for a in [*q.earlier, q.agreed]]
+        table.append([q.number, q.question.text, *ratings, str(q.change) if q.change else ""])
     return header, table
 
 
@@ -148,7 +179,8 @@ def answers_xlsx(result: Result, members: list[Participant]) -> bytes:
     first = workbook.active
     first.title = _("Side om side")[:31]
     header, table = side_by_side(result, members)
-    _write_sheet(first, header, table, [5, 16, 50, 45] + [40] * len(members), "D2")
+    years = [45, 30] if result.earlier_years else []
+    _write_sheet(first, header, table, [5, 16, 50, 45, *years] + [40] * len(members), "D2")
     _write_sheet(
         workbook.create_sheet(_("Alle svar")[:31]),
         _columns(),
@@ -156,6 +188,10 @@ def answers_xlsx(result: Result, members: list[Participant]) -> bytes:
         [22, 5, 50, 18, 20, 60, 14, 40, 30, 18, 14, 16],
         "A2",
     )
+    if result.earlier_years and result.rated:
+        header, table = years_table(result)
+        widths = [5, 50] + [16] * (len(header) - 3) + [30]
+        _write_sheet(workbook.create_sheet(_("År for år")[:31]), header, table, widths, "C2")
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

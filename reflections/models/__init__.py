@@ -19,6 +19,7 @@ from .principles import (
     PrincipleSection,
     PrincipleVersion,
 )
+from .school_years import current_school_year, next_school_year, school_year_of
 from .sources import (
     PORTAL_QUESTION_CONTEXT,
     RATED_ITEM_KINDS,
@@ -88,11 +89,14 @@ __all__ = [
     "WorksheetSection",
     "WorksheetTemplate",
     "WorksheetTemplateQuerySet",
+    "current_school_year",
     "default_kind_for",
     "hash_token",
     "is_statement",
     "new_key",
     "new_token",
+    "next_school_year",
+    "school_year_of",
     "source_label",
     "source_wording",
 ]

@@ -13,6 +13,7 @@ from values.bases import Ordered
 from values.models import Item, ReflectionQuestion, School
 
 from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
+from .school_years import current_school_year, validate_school_year
 from .spaces import BoardSpace
 from .templates import TemplateQuestion, WorksheetTemplate
 from .tokens import new_key
@@ -45,6 +46,22 @@ class Worksheet(models.Model):
         help_text=_("Tom: bestyrelsen har selv sammensat spørgsmålene."),
     )
     title = models.CharField(_("titel"), max_length=200)
+    school_year = models.CharField(
+        _("skoleår"),
+        max_length=7,
+        default=current_school_year,
+        validators=[validate_school_year],
+        help_text=_("Fx “2026/27”. Et skoleår begynder 1. august."),
+    )
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("sidste skoleårs arbejdsark"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="following",
+        help_text=_("Arbejdsarket, dette ark fortsætter fra skoleåret før (“Nyt skoleår”)."),
+    )
     introduction = models.TextField(_("indledning"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
         _("forventet tid (minutter)"), null=True, blank=True
@@ -174,6 +191,16 @@ class WorksheetQuestion(Ordered):
     )
     template_question = models.ForeignKey(
         TemplateQuestion, on_delete=models.SET_NULL, null=True, blank=True, related_name="uses"
+    )
+    # The same question on the previous school year's worksheet, so its agreed answer and
+    # rating can be shown beside this year's.
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("samme spørgsmål sidste skoleår"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="following",
     )
 
     class Meta:

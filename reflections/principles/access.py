@@ -6,14 +6,16 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .. import access
+from ..access import SpaceAccess, space_access_for
 from ..choices import AgreedBy
 from ..models import Principle
 
 
-def principle_for(request: HttpRequest, key: str, principle_id: int, *, chair: bool = False):
+def principle_for(
+    request: HttpRequest, key: str, principle_id: int, *, chair: bool = False
+) -> tuple[SpaceAccess, Principle]:
     """(space access, principle) for a principle of space `key`, or Http404."""
-    acc = access.space_access_for(request, key, chair=chair)
+    acc = space_access_for(request, key, chair=chair)
     principle = get_object_or_404(
         Principle.objects.select_related("published_version", "worksheet"),
         pk=principle_id,
@@ -23,12 +25,12 @@ def principle_for(request: HttpRequest, key: str, principle_id: int, *, chair: b
     return acc, principle
 
 
-def may_write(acc, principle: Principle) -> bool:
+def may_write(acc: SpaceAccess, principle: Principle) -> bool:
     """The chair and co-chair write the draft, or everyone when the chair lets them."""
     return acc.is_chair or principle.writers == AgreedBy.EVERYONE
 
 
-def writer_for(request: HttpRequest, key: str, principle_id: int):
+def writer_for(request: HttpRequest, key: str, principle_id: int) -> tuple[SpaceAccess, Principle]:
     """principle_for(), for a visitor who may write the draft; others get 404 like outsiders."""
     acc, principle = principle_for(request, key, principle_id)
     if not may_write(acc, principle):

@@ -6,6 +6,7 @@
 - autosave: one answer saved as JSON while a member types
 - results: the result page, the blank sheet to print and the downloads
 - chair: the chair's page – links, done/reopen and deleting everything
+- yearly: "Nyt skoleår", the worksheet copied into the next school year
 
 Every view with a worksheet key goes through reflections.access (else 404).
 """

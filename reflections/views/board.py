@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import participants, services, sessions
+from .. import participants, services, sessions, yearly
 from ..access import Access, access_for, private
 from ..blocks import QuestionBlock, merge_texts, section_blocks
 from ..forms import JoinForm, NextStepForm
@@ -164,6 +164,7 @@ def section(request: HttpRequest, key: str, section_id: int) -> HttpResponse:
         blocks, status = outcome
     else:
         blocks, status = section_blocks(acc, current), 200
+    earlier = yearly.add_earlier_years(acc.worksheet, [block.result for block in blocks])
     context = board_context(
         acc,
         request,
@@ -173,6 +174,7 @@ def section(request: HttpRequest, key: str, section_id: int) -> HttpResponse:
         number=index + 1,
         following=following,
         previous=sections[index - 1] if index > 0 else None,
+        last_school_year=earlier[-1].school_year if earlier else "",
         answered=sum(1 for b in blocks if b.result.answered),
         own_answered=sum(1 for b in blocks if b.own and b.own.is_answered),
         ratings=Rating.choices,

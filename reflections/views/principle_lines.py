@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..access import private
-from ..models import LineComment, PrincipleLine
+from .. import sessions
+from ..access import SpaceAccess, private
+from ..models import LineComment, Principle, PrincipleLine
 from ..principles import drafting
 from ..principles.access import may_write, principle_for, writer_for
 from ..principles.forms import CommentForm, LineForm
@@ -37,21 +38,37 @@ def _line_form(line: PrincipleLine, sources, data=None) -> LineForm:
     return LineForm(data, initial=initial, items=sources.items, answers=sources.answers)
 
 
-def _line_page(request, acc, principle, line, *, status=200, form=None, comment_form=None,
-               conflict=None) -> HttpResponse:  # fmt: skip
-    sources = sources_for(principle.worksheet)
+def _line_page(
+    request: HttpRequest,
+    acc: SpaceAccess,
+    principle: Principle,
+    line: PrincipleLine,
+    *,
+    status: int = 200,
+    form: LineForm | None = None,
+    comment_form: CommentForm | None = None,
+    conflict: str | None = None,
+) -> HttpResponse:
     writer = may_write(acc, principle)
+    if writer and form is None:
+        form = _line_form(line, sources_for(principle.worksheet))
     context = {
         "space": acc.space,
         "principle": principle,
         "line": line,
         "writer": writer,
-        "form": form or (_line_form(line, sources) if writer else None),
-        "comment_form": comment_form or CommentForm(),
+        "form": form,
+        "comment_form": comment_form
+        or CommentForm(initial={"author_name": _name(request, principle)}),
         "comments": list(line.comments.all()),
         "conflict": conflict,
     }
     return render(request, "reflections/principles/line.html", context, status=status)
+
+
+def _name(request: HttpRequest, principle) -> str:
+    """The name the visitor answered the principle's worksheet under, if any: one less field."""
+    return sessions.display_name(request, principle.worksheet.key) if principle.worksheet else ""
 
 
 @private
@@ -81,8 +98,10 @@ def line(request: HttpRequest, key: str, principle_id: int, line_id: int) -> Htt
         stale["version"] = str(result.line.version)
         form = _line_form(result.line, sources, stale)
         form.is_valid()
-        return _line_page(request, acc, principle, result.line, status=409, form=form,
-                          conflict=result.line.text)  # fmt: skip
+        stored = result.line
+        return _line_page(
+            request, acc, principle, stored, status=409, form=form, conflict=stored.text
+        )
     messages.success(request, _("Linjen er gemt."))
     return redirect(f"{principle.get_absolute_url()}#linje-{current.pk}")
 

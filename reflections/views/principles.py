@@ -10,9 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import access
-from ..access import private
-from ..models import PrincipleLine, PrincipleSection
+from ..access import SpaceAccess, private, space_access_for
+from ..models import STUDENTS_SECTION, Principle, PrincipleLine, PrincipleSection
 from ..principles import drafting
 from ..principles.access import may_write, principle_for, writer_for
 from ..principles.approval import draft_sections
@@ -29,7 +28,7 @@ from ..principles.sources import sources_for
 @private
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, key: str) -> HttpResponse:
-    acc = access.space_access_for(request, key, chair=True)
+    acc = space_access_for(request, key, chair=True)
     worksheets = list(acc.space.worksheets.only("pk", "title").order_by("-created_at"))
     # "?ark=<id>" from a worksheet's page: start from that worksheet.
     initial = {"worksheet": request.GET.get("ark", "")}
@@ -52,7 +51,9 @@ def _lines_with_open_comments():
     return PrincipleLine.objects.annotate(open_comments=open_comments)
 
 
-def workbench_page(request: HttpRequest, acc, principle, status: int = 200, **bad) -> HttpResponse:
+def workbench_page(
+    request: HttpRequest, acc: SpaceAccess, principle: Principle, status: int = 200, **bad
+) -> HttpResponse:
     """The draft, the worksheet beside it, and one form per action. `bad` holds a form sent
     with errors, shown in place of its empty twin so nothing written is lost."""
     sections = draft_sections(principle, _lines_with_open_comments())
@@ -69,9 +70,14 @@ def workbench_page(request: HttpRequest, acc, principle, status: int = 200, **ba
         "is_chair": acc.is_chair,
         "sources": sources_for(principle.worksheet),
         "section_form": bad.get("section") or SectionForm(prefix="new"),
+        # The optional section of the usual shape, offered until the board has one.
+        "students_section": ""
+        if any(s.title == STUDENTS_SECTION for s in sections)
+        else STUDENTS_SECTION,
         "writers_form": WritersForm(initial={"writers": principle.writers}, prefix="writers"),
         "approve_form": bad.get("approve") or ApproveForm(prefix="approve"),
-        "versions": list(principle.versions.all()),
+        "version_count": principle.versions.count(),
+        # For the page's error summary (portal/templatetags/page_errors.py).
         "bad_form": next(iter(bad.values()), None),
     }
     return render(request, "reflections/principles/workbench.html", context, status=status)

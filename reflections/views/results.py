@@ -7,18 +7,39 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .. import yearly
 from ..access import Access, access_for, private
 from ..charts import ratings_chart
 from ..exports import XLSX_TYPE, filename, pdf, sheets
 from ..models import Rating, Worksheet
-from ..results import build_result, hide_names
+from ..results import Result, build_result, hide_names
+from ..year_chart import years_chart
 from .shared import board_context
 
 
 def _result_context(acc: Access, request: HttpRequest) -> dict:
     result = build_result(acc.worksheet)
     chart = ratings_chart(result.rated, _("ikke vurderet"), _("Fælles"))
-    return board_context(acc, request, result=result, chart=chart, ratings=Rating.choices)
+    earlier = yearly.with_earlier_years(result)
+    by_year = None
+    if earlier and result.rated:
+        by_year = years_chart(acc.worksheet, earlier, result.rated, _("ikke vurderet"))
+    return board_context(
+        acc,
+        request,
+        result=result,
+        chart=chart,
+        ratings=Rating.choices,
+        last_school_year=earlier[-1].school_year if earlier else "",
+        years_chart=by_year,
+    )
+
+
+def _with_years(worksheet: Worksheet) -> Result:
+    """The result with the earlier school years' agreed answers, for the downloads."""
+    result = build_result(worksheet)
+    yearly.with_earlier_years(result)
+    return result
 
 
 @private
@@ -53,7 +74,7 @@ def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
     with_members = request.GET.get("medlemmer") == "1"
     members = hide_names(acc.worksheet, list(acc.worksheet.participants.all()))
-    content = pdf.result_pdf(build_result(acc.worksheet), members, with_members=with_members)
+    content = pdf.result_pdf(_with_years(acc.worksheet), members, with_members=with_members)
     return _download(acc.worksheet, content, "application/pdf", "pdf")
 
 
@@ -70,5 +91,5 @@ def export_csv(request: HttpRequest, key: str) -> HttpResponse:
 def export_xlsx(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
     members = hide_names(acc.worksheet, list(acc.worksheet.participants.all()))
-    content = sheets.answers_xlsx(build_result(acc.worksheet), members)
+    content = sheets.answers_xlsx(_with_years(acc.worksheet), members)
     return _download(acc.worksheet, content, XLSX_TYPE, "xlsx")

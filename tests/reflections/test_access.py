@@ -73,6 +73,8 @@ def endpoints(board: Board) -> list[tuple[str, str, str, dict | str | None, bool
         ("calendar", "GET", url("calendar"), None, False),
         ("meeting-start", "GET", url("meeting_start"), None, True),
         ("meeting", "GET", url("meeting", 2) + "?skjul=1", None, True),
+        ("next-year-confirm", "GET", url("next_year"), None, True),
+        ("next-year", "POST", url("next_year"), {}, True),
     ]
 
 
@@ -81,6 +83,7 @@ ENDPOINT_NAMES = [
     "pdf", "csv", "xlsx", "blank", "manage", "rotate", "status", "delete-confirm", "delete",
     "personal-link", "participants", "hand-over", "answering", "live",
     "prepare", "prepare-save", "overview", "overview-pdf", "calendar", "meeting-start", "meeting",
+    "next-year-confirm", "next-year",
 ]  # fmt: skip
 
 

@@ -4,7 +4,6 @@ public address and its PDF – axe, reflow at 320 px and the error summary on th
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from tests.a11y import assert_error_summary, assert_page_ok, assert_reflows, watch
@@ -14,23 +13,11 @@ from .conftest import AGREED_TEXT
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def signed_in(new_context, live_server, roles, role: str):
-    """A browser signed in to the space as `role`."""
-    client = roles.client(role)
-    context = new_context()
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    return context
-
-
-def test_a_board_goes_from_agreed_answers_to_a_published_principle(
-    new_context, live_server, roles, board
-):
-    page = signed_in(new_context, live_server, roles, "chair").new_page()
+def test_a_board_goes_from_agreed_answers_to_a_published_principle(new_context, space, board):
+    page = new_context().new_page()
     watch(page, allow_status=(400,))
-    page.goto(reverse("reflections:principle_start", args=[roles.space.key]))
+    page.goto(board.chair_link)  # the chair's link signs this browser in to the space
+    page.goto(reverse("reflections:principle_start", args=[space.key]))
     assert_page_ok(page, "principle start")
     page.get_by_role("button", name="Opret udkast").click()
     assert_error_summary(page, ["id_title"])
@@ -48,6 +35,7 @@ def test_a_board_goes_from_agreed_answers_to_a_published_principle(
     page.get_by_label("Tekst").fill("Vi inviterer forældrene ind tidligt og taler om trivsel.")
     page.get_by_label("Ballerup Kommune, Tema 1, indikator 1").check()
     assert_page_ok(page, "principle line")
+    assert_reflows(page, "principle line")
     page.get_by_role("button", name="Gem linjen").click()
     assert page.get_by_text("Linjen er gemt.").is_visible()
 
@@ -57,6 +45,7 @@ def test_a_board_goes_from_agreed_answers_to_a_published_principle(
     assert page.get_by_role("heading", name="Godkendte versioner").is_visible()
     page.get_by_role("button", name="Offentliggør").click()
     assert_page_ok(page, "principle versions")
+    assert_reflows(page, "principle versions")
     address = page.get_by_label("Princippets offentlige adresse").input_value()
 
     # The public address, for anyone: no session, no names, what it builds on.
@@ -74,3 +63,17 @@ def test_a_board_goes_from_agreed_answers_to_a_published_principle(
     assert_reflows(public, "published principle")
     pdf = public.request.get(address + "princip.pdf")
     assert pdf.ok and pdf.body().startswith(b"%PDF")
+
+    # A year later the board changes a line and approves again: the versions page shows what
+    # changed, in words as well as marks.
+    page.get_by_role("link", name="Princip for skole-hjem-samarbejdet").first.click()
+    page.get_by_role("link", name="Ret, henvis og kommentér").first.click()
+    page.get_by_label("Tekst").fill("Vi inviterer forældrene ind allerede i juni.")
+    page.get_by_role("button", name="Gem linjen").click()
+    page.get_by_label("Drøftet og godkendt i skolebestyrelsen den").fill("2028-03-09")
+    page.get_by_label("Evalueres senest").fill("2029-03-09")
+    page.get_by_role("button", name="Gem som godkendt version").click()
+    diff = page.locator(".principle-diff")
+    assert diff.locator("del").first.inner_text().startswith("Fjernet:")
+    assert "Tilføjet: Vi inviterer forældrene ind allerede i juni." in diff.inner_text()
+    assert_page_ok(page, "principle versions with a difference")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.test import RequestFactory
+from django.core.cache import cache
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from pypdf import PdfReader
 
+from reflections import services
 from reflections.models import (
     LineComment,
     Participant,
@@ -130,6 +132,15 @@ def test_the_public_page_takes_two_queries(client, published, django_assert_num_
         assert client.get(url).status_code == 200
 
 
+def test_the_page_of_a_principle_taken_offline_takes_two_queries(
+    client, published, django_assert_num_queries
+):
+    approval.unpublish(published)
+    url = public_url(published)
+    with django_assert_num_queries(2):
+        assert client.get(url).status_code == 410
+
+
 def test_the_pdf_takes_one_query(client, published, django_assert_num_queries):
     url = reverse("principles:public_pdf", args=[published.public_slug])
     with django_assert_num_queries(1):
@@ -143,3 +154,32 @@ def test_the_pdf_holds_the_principle_its_dates_and_what_it_builds_on(client, pub
     assert AGREED_TEXT in text
     assert "Drøftet og godkendt i skolebestyrelsen den 10. marts 2027." in text
     assert "Bygger på: Ballerup Kommune, Tema 1, indikator 1" in text
+
+
+def test_the_principle_stays_danish_on_the_english_public_page(client, published):
+    client.cookies["django_language"] = "en"
+    page = client.get(public_url(published)).content.decode()
+    assert "Hent princippet som PDF" not in page  # the interface is English …
+    assert "10. marts 2027" in page and "samarbejdet mellem skole og hjem" in page  # … the text not
+
+
+def test_taken_offline_the_page_is_gone_at_once_even_with_the_page_cache_on(
+    client, published, settings
+):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    assert client.get(public_url(published)).status_code == 200
+    approval.unpublish(published)
+    response = Client().get(public_url(published))
+    assert response.status_code == 410 and "X-Page-Cache" not in response
+    cache.clear()
+
+
+def test_deleting_the_worksheet_keeps_the_space_and_its_published_principle(
+    client, published, board, space_chair
+):
+    services.delete_worksheet(board.worksheet)
+    assert client.get(public_url(published)).status_code == 200
+    page = space_chair.get(published.get_absolute_url()).content.decode()
+    assert "eller arket er slettet" in page
+    assert "Ballerup Kommune, Tema 1, indikator 1" in page  # the line still says what it cites

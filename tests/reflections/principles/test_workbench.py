@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from reflections.models import LineComment, Principle, PrincipleLine, PrincipleVersion
 from reflections.principles import drafting
 
+from ..conftest import open_link
 from .conftest import AGREED_TEXT, STEP_TEXT, approve
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +108,14 @@ def test_a_member_comments_on_a_line_and_the_chair_resolves_it(
     assert comment.resolved_at is not None
 
 
+def test_the_comment_form_knows_the_name_a_member_answered_the_worksheet_under(principle, board):
+    member = Client()
+    open_link(member, board.member_link, "Medlem Mads")
+    line = PrincipleLine.objects.get(text=AGREED_TEXT)
+    page = member.get(url("principle_line", principle, line.pk)).content.decode()
+    assert 'value="Medlem Mads"' in page
+
+
 def test_approving_with_a_review_date_before_approval_is_refused_in_danish(principle, space_chair):
     response = space_chair.post(
         url("principle_approve", principle),
@@ -184,3 +194,17 @@ def test_an_empty_draft_cannot_be_approved(space, space_chair):
 def test_the_workbench_shows_what_each_line_builds_on(principle, space_chair):
     page = space_chair.get(principle.get_absolute_url()).content.decode()
     assert "Bygger på: Ballerup Kommune, Tema 1, indikator 1; Bestyrelsens drøftelse af" in page
+
+
+def test_the_optional_students_section_is_one_click_away_until_the_board_has_it(
+    principle, space_chair
+):
+    add = url("principle_add_section", principle)
+    assert (
+        "Tilføj afsnittet “Elevernes ansvar”"
+        in space_chair.get(url("principle", principle)).content.decode()
+    )
+    space_chair.post(add, {"new-title": "Elevernes ansvar"})
+    assert principle.sections.last().title == "Elevernes ansvar"
+    page = space_chair.get(url("principle", principle)).content.decode()
+    assert "Tilføj afsnittet “Elevernes ansvar”" not in page

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reflections', '0009_links_live_in_the_space'),
+        ('reflections', '0010_school_years'),
         ('values', '0013_framework_licence_and_change_times'),
     ]
 

@@ -38,7 +38,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reflections', '0010_board_principles'),
+        ('reflections', '0011_board_principles'),
         ('values', '0013_framework_licence_and_change_times'),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
