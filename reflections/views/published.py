@@ -19,7 +19,7 @@ from ..principles.published import public_context
 
 def _published(slug: str) -> tuple[Principle, PrincipleVersion | None]:
     principle = get_object_or_404(
-        Principle.objects.select_related("space", "published_version").annotate(
+        Principle.objects.select_related("space__school__municipality", "published_version").annotate(
             listed=is_listed_expression()
         ),
         public_slug=slug,

@@ -62,12 +62,14 @@ def test_a_listed_principles_page_may_be_indexed_and_an_unlisted_one_not(client)
     principle = published_principle(school(ballerup, "Vestskolen", 151012), "Princip for trivsel")
     response = client.get(principle.public_url())
     assert "X-Robots-Tag" not in response and NOINDEX not in response.content.decode()
+    assert f'href="{list_url(ballerup)}"' in response.content.decode()
     pdf = client.get(reverse("principles:public_pdf", args=[principle.public_slug]))
     assert "X-Robots-Tag" not in pdf
 
     municipality(listed=False)
     response = client.get(principle.public_url())
     assert response["X-Robots-Tag"] == "noindex" and NOINDEX in response.content.decode()
+    assert list_url(ballerup) not in response.content.decode()
 
 
 def test_a_principle_on_a_space_without_a_school_stays_noindex(client):
