@@ -18,12 +18,10 @@ from ..principles.published import public_context
 
 
 def _published(slug: str) -> tuple[Principle, PrincipleVersion | None]:
-    principle = get_object_or_404(
-        Principle.objects.select_related("space__school__municipality", "published_version").annotate(
-            listed=is_listed_expression()
-        ),
-        public_slug=slug,
-    )
+    principles = Principle.objects.select_related(
+        "space__school__municipality", "published_version"
+    ).annotate(listed=is_listed_expression())
+    principle = get_object_or_404(principles, public_slug=slug)
     return principle, principle.published_version
 
 
