@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.security import security_log
 from values.admin.scoping import PublisherScopedAdmin, ScopedChoicesMixin
+from values.models import Publisher
 from values.owners import is_national
 
 from . import services
@@ -263,3 +264,9 @@ class PrincipleListingAdmin(PublisherScopedAdmin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A listing stays with its municipality; another one gets a listing of its own.
         return ["municipality"] if obj is not None else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "municipality":  # KL and other publishers have no schools to list
+            field.queryset = field.queryset.filter(kind=Publisher.Kind.MUNICIPALITY)
+        return field

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from reflections.models import PrincipleListing
+from values.models import Publisher
 
 from .listing_data import municipality
 
@@ -70,3 +71,11 @@ def test_a_national_administrator_sees_every_municipalitys_list(client, superuse
     client.force_login(superuser)
     page = client.get(reverse(CHANGELIST)).content.decode()
     assert "Vejle Kommune" in page and ballerup.name in page
+
+
+def test_only_municipalities_are_offered(client, superuser):
+    Publisher.objects.create(name="KL", kind=Publisher.Kind.ASSOCIATION)
+    municipality("Odense Kommune").principle_listing.delete()
+    client.force_login(superuser)
+    form = client.get(reverse(ADD)).content.decode()
+    assert "Odense Kommune" in form and ">KL<" not in form
