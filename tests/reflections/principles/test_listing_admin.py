@@ -58,6 +58,16 @@ def test_another_municipalitys_list_answers_404_and_is_never_changed(editor_clie
     assert "Vejle Kommune" not in editor_client.get(reverse(CHANGELIST)).content.decode()
 
 
+@pytest.mark.parametrize("action", ["change", "history", "delete"])
+def test_every_address_of_another_municipalitys_list_is_closed_to_an_editor(
+    editor_client, vejle_listing, action
+):
+    url = reverse(f"admin:reflections_principlelisting_{action}", args=[vejle_listing.pk])
+    assert editor_client.get(url).status_code in (403, 404)
+    assert editor_client.post(url, {"listed": "on", "post": "yes"}).status_code in (403, 404)
+    assert PrincipleListing.objects.filter(pk=vejle_listing.pk, listed=False).exists()
+
+
 def test_the_municipalitys_own_editor_changes_it(client, vejle_editor, vejle_listing):
     client.force_login(vejle_editor)
     url = reverse(CHANGE, args=[vejle_listing.pk])
