@@ -110,6 +110,11 @@ urlpatterns = [
         name="principle_versions",
     ),
     path(
+        "rum/<str:key>/principper/<int:principle_id>/slet/",
+        principles.delete,
+        name="principle_delete",
+    ),
+    path(
         "rum/<str:key>/principper/<int:principle_id>/offentliggoer/",
         principle_versions.publish,
         name="principle_publish",

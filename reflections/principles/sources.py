@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from values.models import Item
 
 from ..models import Answer, NextStep, Worksheet, WorksheetQuestion
-from .citations import answer_label, item_label, item_ordinals, item_url
+from .citations import answer_label, item_label, item_ordinals, item_url, items_with_theme
 
 
 @dataclass
@@ -75,3 +75,15 @@ def sources_for(worksheet: Worksheet | None) -> Sources:
             entry.item_url = item_url(q.source_item)
         found.append(entry)
     return Sources(found)
+
+
+def extra_items(cited: list[Item], sources: Sources) -> list[tuple[Item, str, str]]:
+    """Items a line cites that the worksheet does not offer (any more), labelled like the
+    others; one query, and only when there are such items."""
+    offered = {item.pk for item, _label, _url in sources.items}
+    missing = [item.pk for item in cited if item.pk not in offered]
+    if not missing:
+        return []
+    found = list(items_with_theme().filter(pk__in=missing))
+    ordinals = item_ordinals(found)
+    return [(item, item_label(item, ordinals.get(item.pk)), item_url(item)) for item in found]

@@ -16,7 +16,7 @@ from ..models import LineComment, Principle, PrincipleLine
 from ..principles import drafting
 from ..principles.access import may_write, principle_for, writer_for
 from ..principles.forms import CommentForm, LineForm
-from ..principles.sources import sources_for
+from ..principles.sources import Sources, extra_items, sources_for
 
 
 def _line(principle, line_id: int) -> PrincipleLine:
@@ -27,15 +27,19 @@ def _line(principle, line_id: int) -> PrincipleLine:
     return line
 
 
-def _line_form(line: PrincipleLine, sources, data=None) -> LineForm:
+def _line_form(line: PrincipleLine, sources: Sources, data=None) -> LineForm:
+    """The line's form; its choices are what the worksheet offers plus what the line cites
+    already (an item no longer on the worksheet), so saving never drops a citation unseen."""
+    cited = list(line.items.all())
     initial = {
         "text": line.text,
         "kind": line.kind,
         "version": line.version,
-        "items": [item.pk for item in line.items.all()],
+        "items": [item.pk for item in cited],
         "answers": [answer.pk for answer in line.answers.all()],
     }
-    return LineForm(data, initial=initial, items=sources.items, answers=sources.answers)
+    items = sources.items + extra_items(cited, sources)
+    return LineForm(data, initial=initial, items=items, answers=sources.answers)
 
 
 def _line_page(

@@ -155,3 +155,17 @@ def set_writers(request: HttpRequest, key: str, principle_id: int) -> HttpRespon
         principle.save(update_fields=["writers", "updated_at"])
         messages.success(request, _("Indstillingen er gemt."))
     return redirect(principle.get_absolute_url())
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, key: str, principle_id: int) -> HttpResponse:
+    """The chair deletes a principle with every version, and its public page with it."""
+    acc, principle = principle_for(request, key, principle_id, chair=True)
+    if request.method == "POST":
+        title = principle.title
+        principle.delete()
+        messages.success(request, _("“%(title)s” er slettet for altid.") % {"title": title})
+        return redirect(acc.space.get_absolute_url())
+    context = {"space": acc.space, "principle": principle}
+    return render(request, "reflections/principles/delete.html", context)

@@ -77,3 +77,10 @@ def test_a_board_goes_from_agreed_answers_to_a_published_principle(new_context, 
     assert diff.locator("del").first.inner_text().startswith("Fjernet:")
     assert "Tilføjet: Vi inviterer forældrene ind allerede i juni." in diff.inner_text()
     assert_page_ok(page, "principle versions with a difference")
+
+    # Deleting the principle, after its warning, takes the public page with it.
+    page.get_by_role("link", name="Princip for skole-hjem-samarbejdet").first.click()
+    page.get_by_role("link", name="Slet princippet").click()
+    assert_page_ok(page, "principle delete")
+    page.get_by_role("button", name="Ja, slet princippet").click()
+    assert public.goto(address).status == 404

@@ -183,3 +183,17 @@ def test_deleting_the_worksheet_keeps_the_space_and_its_published_principle(
     page = space_chair.get(published.get_absolute_url()).content.decode()
     assert "eller arket er slettet" in page
     assert "Ballerup Kommune, Tema 1, indikator 1" in page  # the line still says what it cites
+
+
+def test_the_chair_deletes_a_published_principle_after_a_warning_and_its_page_goes(
+    client, published, space_chair, django_assert_num_queries
+):
+    address = reverse("reflections:principle_delete", args=[published.space.key, published.pk])
+    with django_assert_num_queries(4):
+        page = space_chair.get(address).content.decode()
+    assert "den offentlige side forsvinder også" in page
+    url = public_url(published)
+    assert space_chair.post(address)["Location"] == published.space.get_absolute_url()
+    assert client.get(url).status_code == 404
+    for model in (Principle, PrincipleSection, PrincipleLine, PrincipleVersion):
+        assert not model.objects.exists()

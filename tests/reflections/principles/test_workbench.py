@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from reflections import services
 from reflections.models import LineComment, Principle, PrincipleLine, PrincipleVersion
 from reflections.principles import drafting
 
@@ -208,3 +209,16 @@ def test_the_optional_students_section_is_one_click_away_until_the_board_has_it(
     assert principle.sections.last().title == "Elevernes ansvar"
     page = space_chair.get(url("principle", principle)).content.decode()
     assert "Tilføj afsnittet “Elevernes ansvar”" not in page
+
+
+def test_saving_a_line_keeps_a_citation_the_worksheet_no_longer_offers(
+    principle, board, space_chair
+):
+    line = PrincipleLine.objects.get(text="Det ser vi ofte.")
+    item = line.items.get()
+    services.delete_worksheet(board.worksheet)  # the item is no longer beside the editor
+    page = space_chair.get(url("principle_line", principle, line.pk)).content.decode()
+    assert "Ballerup Kommune, Tema 1, indikator 1" in page
+    data = {"text": "Ny tekst", "kind": "bullet", "version": "1", "items": [item.pk]}
+    assert space_chair.post(url("principle_line", principle, line.pk), data).status_code == 302
+    assert list(PrincipleLine.objects.get(pk=line.pk).items.all()) == [item]
