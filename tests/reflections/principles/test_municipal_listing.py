@@ -151,3 +151,18 @@ def test_no_members_name_or_comment_reaches_the_list_or_the_api(client, publishe
     assert "Hemmelig Forælder" not in text and "Hemmelig note" not in text
     for participant in board.worksheet.participants.all():
         assert participant.display_name not in text
+
+
+def test_the_chair_deleting_a_listed_principle_takes_it_off_the_list_and_the_api(
+    client, published, space_chair
+):
+    ballerup = municipality()
+    space = published.space
+    space.school = school(ballerup, "Skovvejens Skole", 151012)
+    space.save(update_fields=["school"])
+    assert published.public_url() in client.get(list_url(ballerup)).content.decode()
+    url = reverse("reflections:principle_delete", args=[space.key, published.pk])
+    assert space_chair.post(url).status_code == 302
+    assert published.public_url() not in client.get(list_url(ballerup)).content.decode()
+    assert client.get("/api/v1/principles").json()["count"] == 0
+    assert client.get(published.public_url()).status_code == 404
