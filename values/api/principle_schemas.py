@@ -1,6 +1,6 @@
-"""Published principles that a municipality lists, as the API and the open-data dump show them:
-the approved version the public page shows, the school and board – never a member's name, a
-comment or the draft (the rule for which principles: reflections.principles.listing)."""
+"""Published principles that a municipality lists, as the API shows them: the approved version
+the public page shows, the school and board – never a member's name, a comment or the draft
+(the rule for which principles: reflections.principles.listing)."""
 
 from __future__ import annotations
 
