@@ -22,6 +22,8 @@ urlpatterns = [
     path("arbejdsark/", include("reflections.urls")),
     # Published principles: public, read-only, not indexed (reflections/views/published.py).
     path("principper/", include("reflections.principles.urls")),
+    # A municipality's list of its schools' published principles, when it chooses to list them.
+    path("kommuner/", include("reflections.principles.municipal_urls")),
     # Open content: the read-only API, its documentation, the open-data dump; the embeds.
     path("api/v1/", include("values.api.urls")),
     path("embed/", include("values.embeds.urls")),

@@ -18,11 +18,13 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.security import security_log
 from values.admin.scoping import PublisherScopedAdmin, ScopedChoicesMixin
+from values.models import Publisher
 from values.owners import is_national
 
 from . import services
 from .models import (
     Answer,
+    PrincipleListing,
     TemplateQuestion,
     TemplateSection,
     Worksheet,
@@ -247,3 +249,24 @@ class AnswerAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PrincipleListing)
+class PrincipleListingAdmin(PublisherScopedAdmin, admin.ModelAdmin):
+    """Whether a municipality lists its schools' published principles on its own public page;
+    each municipality's editors decide for their own municipality only."""
+
+    list_display = ["municipality", "listed", "updated_at"]
+    list_select_related = ["municipality"]
+    ordering = ["municipality__name"]
+    fields = ["municipality", "listed"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A listing stays with its municipality; another one gets a listing of its own.
+        return ["municipality"] if obj is not None else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "municipality":  # KL and other publishers have no schools to list
+            field.queryset = field.queryset.filter(kind=Publisher.Kind.MUNICIPALITY)
+        return field

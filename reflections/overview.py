@@ -6,10 +6,11 @@ item of that theme. Per school and theme the furthest status wins:
 
 - done: the board marked the worksheet done;
 - agreed: the board has an agreed answer to a question of the theme;
-- in progress: the worksheet has questions of the theme.
+- in progress: the worksheet has questions of the theme;
+- principle approved / published: see reflections.overview_principles.
 
 How many boards worked with a theme is a figure about several boards, so it is shown only when it
-describes at least MIN_BOARDS of them. Four queries, however many schools and worksheets.
+describes at least MIN_BOARDS of them. Five queries, however many schools and worksheets.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ from django.utils.translation import gettext_lazy as _
 from values.models import Publisher, School, Theme
 
 from .models import Answer, WorksheetQuestion
+from .overview_principles import (
+    PRINCIPLE_APPROVED,
+    PRINCIPLE_PUBLISHED,
+    add_principles,
+    principle_totals,
+)
 
 #: no figure that describes fewer boards than this is shown
 MIN_BOARDS = 5
@@ -37,6 +44,8 @@ STATUS_LABELS = {
     IN_PROGRESS: _("Arbejdsark i gang"),
     AGREED: _("Fælles svar"),
     DONE: _("Færdig"),
+    PRINCIPLE_APPROVED: _("Princip godkendt"),
+    PRINCIPLE_PUBLISHED: _("Princip offentliggjort"),
 }
 
 
@@ -73,6 +82,10 @@ class Overview:
     def cell(self, school: School, theme: Theme) -> Cell:
         return self.cells.get((school.pk, theme.pk)) or Cell()
 
+    def cell_for(self, school_id: int, theme_id: int) -> Cell:
+        """The cell to update for a school and theme, made when there is none yet."""
+        return self.cells.setdefault((school_id, theme_id), Cell())
+
     def boards(self, theme: Theme) -> int | None:
         """How many boards worked with `theme`; None when fewer than MIN_BOARDS (not shown)."""
         count = self.boards_per_theme.get(theme.pk, 0)
@@ -85,6 +98,10 @@ class Overview:
     @property
     def theme_totals(self) -> list[tuple[Theme, int | None]]:
         return [(t, self.boards(t)) for t in self.themes]
+
+    @property
+    def principle_totals(self) -> list[tuple[Theme, int | None, int | None]]:
+        return principle_totals(self, MIN_BOARDS)
 
 
 def municipality_overview(municipality: Publisher) -> Overview:
@@ -122,4 +139,5 @@ def municipality_overview(municipality: Publisher) -> Overview:
             cell.update(IN_PROGRESS, created_at)
         worked[theme_id].add(school_id)
     overview.boards_per_theme = {theme_id: len(ids) for theme_id, ids in worked.items()}
+    add_principles(overview)
     return overview

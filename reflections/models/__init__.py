@@ -7,6 +7,7 @@ are stored only as hashes; see reflections/access.py.
 """
 
 from ..choices import AgreedBy, OthersVisible, QuestionKind, Rating
+from .listing import PrincipleListing, PrincipleListingQuerySet
 from .principles import (
     DEFAULT_SECTIONS,
     STUDENTS_SECTION,
@@ -69,6 +70,8 @@ __all__ = [
     "Principle",
     "PrincipleArea",
     "PrincipleLine",
+    "PrincipleListing",
+    "PrincipleListingQuerySet",
     "PrincipleSection",
     "PrincipleVersion",
     "ANSWER_MAX_LENGTH",

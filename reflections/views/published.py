@@ -1,5 +1,6 @@
 """A published principle's public page and its PDF: read-only, at an unguessable address, not
-indexed. Taken offline, the address answers 410 Gone; deleted with its space, 404."""
+indexed unless the school's municipality lists it (reflections.principles.listing). Taken
+offline, the address answers 410 Gone; deleted with its space, 404."""
 
 from __future__ import annotations
 
@@ -12,19 +13,22 @@ from values.models import danish_slugify
 
 from ..exports import principle_pdf
 from ..models import Principle, PrincipleVersion
+from ..principles.listing import is_listed_expression
 from ..principles.published import public_context
 
 
 def _published(slug: str) -> tuple[Principle, PrincipleVersion | None]:
-    principle = get_object_or_404(
-        Principle.objects.select_related("space", "published_version"), public_slug=slug
-    )
+    principles = Principle.objects.select_related(
+        "space__school__municipality", "published_version"
+    ).annotate(listed=is_listed_expression())
+    principle = get_object_or_404(principles, public_slug=slug)
     return principle, principle.published_version
 
 
-def _noindex(response: HttpResponse) -> HttpResponse:
+def _noindex(response: HttpResponse, listed: bool = False) -> HttpResponse:
     # Public but not listed: a search engine finds it only once the municipality lists it.
-    response["X-Robots-Tag"] = "noindex"
+    if not listed:
+        response["X-Robots-Tag"] = "noindex"
     # Every visit asks again, so taking the principle offline takes effect at once, even for
     # a browser or proxy that has seen it before.
     add_never_cache_headers(response)
@@ -40,8 +44,9 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     principle, version = _published(slug)
     if version is None:
         return _gone(request)
-    context = public_context(principle, version)
-    return _noindex(render(request, "reflections/principles/public.html", context))
+    context = {**public_context(principle, version), "listed": principle.listed}
+    response = render(request, "reflections/principles/public.html", context)
+    return _noindex(response, principle.listed)
 
 
 @require_GET
@@ -55,4 +60,4 @@ def public_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         f"{principle.space.school_name} {version.content['title']}", max_length=90
     )
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
-    return _noindex(response)
+    return _noindex(response, principle.listed)

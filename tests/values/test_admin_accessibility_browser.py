@@ -38,6 +38,8 @@ def editor_pages(framework, theme, item, question, section) -> dict[str, str]:
         "theme compare": reverse("admin:values_theme_compare", args=[theme.pk]),
         "school list": reverse("admin:values_school_changelist"),
         "municipality's overview": reverse("admin:values_school_overview"),
+        "principle listings": reverse("admin:reflections_principlelisting_changelist"),
+        "principle listing add": reverse("admin:reflections_principlelisting_add"),
     }
     for name, url_name in (
         ("import", "admin:values_item_import"),

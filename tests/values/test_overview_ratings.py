@@ -20,8 +20,8 @@ from values.models import Item, School
 OVERVIEW = "admin:values_school_overview"
 OVERVIEW_XLSX = "admin:values_school_overview_xlsx"
 # session, user, two for permissions, the editor's municipalities, schools, themes, the statuses
-# and the ratings – however many schools and boards
-QUERIES_PER_OVERVIEW = 9
+# the ratings and the principles – however many schools and boards
+QUERIES_PER_OVERVIEW = 10
 BOARD_COMMENT = "Vores bestyrelse er uenig om forældremøderne"
 MEMBER_NAME = "Hemmelig Forælder"
 

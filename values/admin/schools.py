@@ -100,8 +100,9 @@ class SchoolAdmin(PublisherScopedAdmin, CurationAdmin):
 
 
 def overview_xlsx(overview, ratings) -> bytes:
-    """Three sheets: the status per school and theme, the boards per theme (when ≥ 5) and the
-    boards' agreed ratings per question (only questions at least 5 boards rated)."""
+    """Four sheets: the status per school and theme, the boards per theme (when ≥ 5), the boards'
+    agreed ratings per question (only questions at least 5 boards rated) and the boards with
+    principles per theme (figures only when ≥ 5)."""
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Skoler")
@@ -125,8 +126,9 @@ def overview_xlsx(overview, ratings) -> bytes:
         totals.append(
             [theme.framework.title, str(theme), boards if boards is not None else gettext("< 5")]
         )
-    rated = ratings_sheet(book, ratings)
-    for ws in (sheet, totals, rated):
+    ratings_sheet(book, ratings)
+    principles_sheet(book, overview)
+    for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 cell.value = neutralise_cell(cell.value)
@@ -151,3 +153,21 @@ def ratings_sheet(book: Workbook, ratings):
                 + [count for _value, _label, count in question.columns]
             )
     return sheet
+
+
+def principles_sheet(book: Workbook, overview) -> None:
+    """Per theme, how many boards approved and published a principle (when ≥ 5)."""
+    sheet = book.create_sheet(gettext("Principper"))
+    sheet.append(
+        [
+            gettext("Ramme"),
+            gettext("Tema"),
+            gettext("Princip godkendt"),
+            gettext("Princip offentliggjort"),
+        ]
+    )
+    for theme, approved, published in overview.principle_totals:
+        sheet.append(
+            [theme.framework.title, str(theme)]
+            + [gettext("< 5") if count is None else count for count in (approved, published)]
+        )

@@ -17,11 +17,13 @@ from .queries import DEFAULT_PAGE_SIZE, MAX_ID, MAX_PAGE, MAX_PAGE_SIZE, SLUG_PA
 
 DESCRIPTION = """\
 Forældresamarbejdes rammer som åbne, strukturerede data: udgivere, rammer, temaer, punkter,
-refleksionsspørgsmål, begreber og materialer pr. tema. Kun offentliggjort indhold; kun
-læsning (GET).
+refleksionsspørgsmål, begreber, materialer pr. tema og de skolebestyrelsers offentliggjorte
+principper, som deres kommune viser. Kun offentliggjort indhold; kun læsning (GET).
 
 - **Sider**: `page` og `page_size` (højst 100); svaret har `count`, `next` og `previous`.
 - **Filtre**: `framework`, `publisher`, `concept` (kortnavne) og `kind` (punkternes type).
+- **Principper**: `/api/v1/principles` er skolebestyrelsernes offentliggjorte principper, som
+  deres kommune viser på sin egen side; filtrér med `municipality` (kommunens kortnavn).
 - **Søgning**: `/api/v1/search?q=…` er portalens egen danske fritekstsøgning.
 - **Caching**: hvert svar har `ETag` og `Last-Modified`; spørg igen med `If-None-Match` eller
   `If-Modified-Since`, og svaret er `304 Not Modified`, hvis intet er ændret.
@@ -346,3 +348,7 @@ def _hit(hit: site_search.Hit, request: HttpRequest) -> dict:
         "text": entry.text,
         "url": request.build_absolute_uri(hit.url),
     }
+
+
+# The principles' operations live in their own module; importing it registers them on `api`.
+from . import principles  # noqa: E402, F401

@@ -11,7 +11,9 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
+from reflections.principles import approval
 from tests.conftest import make_framework
+from tests.reflections.principles.listing_data import municipality, published_principle, school
 from values.api.endpoints import api
 from values.models import Material, Status
 
@@ -27,10 +29,19 @@ OPERATIONS = [
 
 def test_the_schema_lists_every_operation():
     paths = {path for _method, path in OPERATIONS}
-    kinds = ("publishers", "concepts", "frameworks", "themes", "items", "questions", "materials")
+    kinds = (
+        "publishers",
+        "concepts",
+        "frameworks",
+        "themes",
+        "items",
+        "questions",
+        "materials",
+        "principles",
+    )
     for kind in kinds:
         assert f"/api/v1/{kind}" in paths
-    assert "/api/v1/search" in paths and len(OPERATIONS) == 15
+    assert "/api/v1/search" in paths and len(OPERATIONS) == 17
 
 
 @pytest.fixture
@@ -58,6 +69,8 @@ def test_the_operation_answers_as_its_schema_says_for_generated_requests(concept
             url="https://www.emu.dk/film",
             source="EVA",
         )
+    listed = published_principle(school(municipality(), "Vestskolen", 151012), "Princip")
+    approval.unpublish(published_principle(listed.space.school, "Taget offline"))
     schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application())
     operation = schema[path][method]
     _exercise(operation, GenerationMode.POSITIVE, EXAMPLES_PER_OPERATION)
