@@ -221,3 +221,26 @@ def test_the_section_page_costs_one_query_more_however_many_boards_share(
     with django_assert_num_queries(9):
         page = neighbours_chair.get(url).content.decode()
     assert page.count(APPROVED) == 4
+
+
+def test_a_board_without_a_school_in_the_register_cannot_share(template):
+    board = Board(template, school="Skole uden register")
+    principle = approved_principle(board)
+    response = chair_of(board).post(sharing_url(principle), {"share": "1"}, follow=True)
+    assert "ikke knyttet til en skole i kommunens skoleregister" in response.content.decode()
+    assert not Sharing.objects.exists()
+
+
+def test_a_shared_principles_text_is_escaped(sharing_board, neighbours_chair, neighbour):
+    principle = approved_principle(sharing_board)
+    version = principle.versions.first()
+    version.delete()
+    principle.title = "<script>alert(1)</script>"
+    principle.save()
+    approval.approve(
+        principle, approved_on=datetime.date(2027, 3, 10), review_by=datetime.date(2028, 3, 10)
+    )
+    share(sharing_board, principle, share="1")
+    page = neighbours_chair.get(first_section(neighbour)).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
