@@ -312,3 +312,13 @@ class SharingForm(forms.Form):
         required=False,
         help_text=_("Ellers står der kun “En skole i kommunen”."),
     )
+
+
+class PrincipleSharingForm(forms.Form):
+    """Whether the other boards see the school's name beside the principle the board shares."""
+
+    names_school = forms.BooleanField(
+        label=_("Vis skolens navn ved jeres princip"),
+        required=False,
+        help_text=_("Ellers står der kun “En skole i kommunen”."),
+    )

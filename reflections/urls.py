@@ -11,6 +11,7 @@ from .views import (
     live,
     meeting,
     principle_lines,
+    principle_sharing,
     principle_versions,
     principles,
     results,
@@ -131,6 +132,11 @@ urlpatterns = [
         "rum/<str:key>/principper/<int:principle_id>/offentliggoer/",
         principle_versions.publish,
         name="principle_publish",
+    ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/deling/",
+        principle_sharing.sharing,
+        name="principle_sharing",
     ),
     path(
         "rum/<str:key>/principper/<int:principle_id>/evaluer/",

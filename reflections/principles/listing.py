@@ -3,10 +3,13 @@ principle's own page (indexed or not) and the API.
 
 A principle is listed while it has a published version and its board's space is linked to a
 school of a municipality whose PrincipleListing is on. Unpublishing, deleting the space or the
-municipality turning the list off takes it off every one of them at once (nothing is cached).
+municipality turning the list off takes it off every one of them at once (nothing is cached;
+the API's ETag and the open-data zip compare `listed_fingerprint()`).
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from django.db.models import Exists, OuterRef, QuerySet
 
@@ -36,3 +39,20 @@ def listed_principles() -> QuerySet[Principle]:
         .select_related("space__school__municipality", "published_version")
         .order_by("space__school__name", "space__school_id", "title", "pk")
     )
+
+
+def listed_fingerprint() -> str:
+    """Every listed principle's id, version and change time, and what is shown of its school and
+    board: publishing, unpublishing, a new version or a change of listing changes it (one
+    query)."""
+    rows = listed_principles().values_list(
+        "pk",
+        "published_version_id",
+        "updated_at",
+        "space__board_name",
+        "space__school__name",
+        "space__school__institution_number",
+        "space__school__municipality__slug",
+        "space__school__municipality__name",
+    )
+    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()

@@ -15,6 +15,7 @@ from ..blocks import QuestionBlock, merge_texts, section_blocks
 from ..forms import JoinForm, NextStepForm
 from ..models import NextStep, Participant, Rating, WorksheetSection
 from ..results import SectionProgress, progress
+from ..shared_principles import shared_principles
 from ..shared_work import attach_shared
 from .shared import board_context, done_message
 
@@ -172,6 +173,7 @@ def section(request: HttpRequest, key: str, section_id: int) -> HttpResponse:
         request,
         section=current,
         blocks=blocks,
+        shared_principles=shared_principles(acc.worksheet, current),
         sections=sections,
         number=index + 1,
         following=following,

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from reflections import services
-from reflections.models import Sharing, Worksheet
+from reflections.models import Principle, Sharing, Worksheet
 from values.models import Publisher, School
 
 from .conftest import Board, open_link
@@ -178,8 +178,9 @@ def test_a_section_page_with_shared_answers_costs_one_query_more(
     share(sharing_board, share="1")
     url = first_section(neighbour)
     neighbours_chair.get(url)
-    # the section page's seven (tests/reflections/test_pages.py) and the shared answers
-    with django_assert_num_queries(8):
+    # the section page's seven (tests/reflections/test_pages.py), the shared answers and the
+    # shared principles (tests/reflections/test_sharing_principles.py)
+    with django_assert_num_queries(9):
         assert neighbours_chair.get(url).status_code == 200
     for n in range(3):
         other = board_at(
@@ -190,7 +191,7 @@ def test_a_section_page_with_shared_answers_costs_one_query_more(
             other.worksheet, other.questions()[0], base_version=0, text=f"Svar {n}"
         )
         share(other, share="1")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         page = neighbours_chair.get(url).content.decode()
     assert all(f"Svar {n}" in page for n in range(3))
 
@@ -198,9 +199,12 @@ def test_a_section_page_with_shared_answers_costs_one_query_more(
 def test_another_kind_of_sharing_neither_shows_nor_repeats_the_answers(
     sharing_board, neighbours_chair, neighbour
 ):
-    """Room for sharing a principle later: such a row shares no answers, and beside a sharing
-    of the answers it does not show them twice."""
-    Sharing.objects.create(worksheet=sharing_board.worksheet, kind="principle", names_school=True)
+    """A shared principle shares no answers, and beside a sharing of the answers it does not
+    show them twice."""
+    principle = Principle.objects.create(
+        space=sharing_board.worksheet.space, title="Princip", worksheet=sharing_board.worksheet
+    )
+    Sharing.objects.create(principle=principle, kind="principle", names_school=True)
     assert AGREED not in neighbours_chair.get(first_section(neighbour)).content.decode()
     share(sharing_board, share="1")
     response = neighbours_chair.get(first_section(neighbour))

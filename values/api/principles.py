@@ -12,26 +12,15 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import condition
 from ninja.decorators import decorate_view
 
-from reflections.principles.listing import listed_principles
+from reflections.principles.listing import listed_fingerprint, listed_principles
 
 from . import principle_schemas, queries
 from .endpoints import ERRORS, Page, PageNumber, PageSize, Slug, SlugKey, api
 
 
 def _etag(request: HttpRequest, *args, **kwargs) -> str:
-    """Every listed principle's id, version and change time, and what the answers show of its
-    school and board: anything that changes an answer changes the tag."""
-    rows = listed_principles().values_list(
-        "pk",
-        "published_version_id",
-        "updated_at",
-        "space__board_name",
-        "space__school__name",
-        "space__school__institution_number",
-        "space__school__municipality__slug",
-        "space__school__municipality__name",
-    )
-    fingerprint = repr(list(rows)) + "#" + request.build_absolute_uri()
+    """Anything that changes an answer changes the tag (reflections.principles.listing)."""
+    fingerprint = listed_fingerprint() + "#" + request.build_absolute_uri()
     return hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
 
 

@@ -73,7 +73,8 @@ def record(absolute: Callable[[str], str]) -> dict:
             "@language": "da",
             "@value": "Kommunernes og KL’s rammer for samarbejdet mellem skole og forældre: "
             "udgivere, rammer, temaer, punkter, refleksionsspørgsmål og fælles begreber, "
-            "som de er offentliggjort på portalen.",
+            "som de er offentliggjort på portalen, og skolebestyrelsers offentliggjorte "
+            "principper, som kommunen viser.",
         },
         "dcat:keyword": [
             {"@language": "da", "@value": word}

@@ -15,7 +15,9 @@ import tablib
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ..api import queries, serialize
+from reflections.principles.listing import listed_fingerprint, listed_principles
+
+from ..api import principle_schemas, queries, serialize
 from ..api.freshness import content_stamp
 from ..spreadsheets.formats import DanishCSV
 
@@ -30,6 +32,8 @@ KINDS = {
     "questions": (queries.questions, serialize.question),
     "concepts": (queries.concepts, serialize.concept),
     "materials": (queries.materials, serialize.material),
+    # Published principles that their municipality lists (the same rule as its public list).
+    "principles": (listed_principles, principle_schemas.principle),
 }
 
 README = """Forældresamarbejde – åbne data
@@ -41,7 +45,9 @@ Alt offentliggjort indhold på portalen, én fil pr. slags i to formater:
 
 Filerne: publishers (udgivere), frameworks (rammer), themes (temaer og andre dele), items
 (punkter), questions (refleksionsspørgsmål), concepts (fælles begreber), materials (andres
-materialer knyttet til et tema). Felterne er de samme som i API'et (/api/v1/docs/).
+materialer knyttet til et tema), principles (skolebestyrelsers offentliggjorte principper, som
+kommunen viser). Felterne er de samme som i API'et (/api/v1/docs/); i principles.csv står
+afsnittene (sections) som JSON.
 
 Licens: hver ramme har sine egne vilkår, som udgiveren angiver dem (feltet licence i
 frameworks). Et tema, punkt eller spørgsmål har sin rammes vilkår; et materiale har sine egne
@@ -67,12 +73,19 @@ def rows(kind: str) -> list[dict]:
     return [serializer(obj, absolute) for obj in queryset()]
 
 
+def _cell(value):
+    """Lists of names joined by commas; nested records (a principle's sections) as JSON."""
+    if not isinstance(value, list):
+        return value
+    if all(isinstance(v, str) for v in value):
+        return ", ".join(value)
+    return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
 def _csv(records: list[dict], fields: list[str]) -> str:
     dataset = tablib.Dataset(headers=fields)
     for record in records:
-        dataset.append(
-            [", ".join(v) if isinstance(v, list) else v for v in (record[f] for f in fields)]
-        )
+        dataset.append([_cell(record[f]) for f in fields])
     return DanishCSV().export_data(dataset)
 
 
@@ -109,10 +122,17 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def stamp() -> str:
+    """What the zip is made from: the framework content (values.api.freshness) and the listed
+    principles, whose publishing, unpublishing and listing no `updated_at` of a content table
+    records."""
+    return f"{content_stamp()[1]}#principles:{listed_fingerprint()}"
+
+
 def build_dump() -> Path:
     """Writes the zip (and the content fingerprint it was made from) where the view serves it.
     A reader always sees a whole file: the new one replaces the old in one step."""
-    _, fingerprint = content_stamp()
+    fingerprint = stamp()
     data = build_zip()
     _write_atomically(dump_path(), data)
     _write_atomically(output_dir() / STAMP_NAME, fingerprint.encode())
@@ -125,4 +145,4 @@ def is_current() -> bool:
         made_from = (output_dir() / STAMP_NAME).read_text()
     except FileNotFoundError:
         return False
-    return dump_path().exists() and made_from == content_stamp()[1]
+    return dump_path().exists() and made_from == stamp()

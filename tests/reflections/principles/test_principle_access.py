@@ -35,6 +35,8 @@ def board_urls(principle) -> list[tuple[str, str]]:
         ("post", reverse("reflections:principle_approve", args=[key, pk])),
         ("get", reverse("reflections:principle_versions", args=[key, pk])),
         ("post", reverse("reflections:principle_publish", args=[key, pk])),
+        ("get", reverse("reflections:principle_sharing", args=[key, pk])),
+        ("post", reverse("reflections:principle_sharing", args=[key, pk])),
         ("get", reverse("reflections:principle_delete", args=[key, pk])),
         ("post", reverse("reflections:principle_delete", args=[key, pk])),
     ]
@@ -83,6 +85,7 @@ WRITING = {
     "principle_writers",
     "principle_approve",
     "principle_publish",
+    "principle_sharing",
     "principle_delete",
 }
 
