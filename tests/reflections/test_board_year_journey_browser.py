@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 OWN = "Forældrene skal inviteres ind tidligt."
 AGREED = "Vi inviterer forældrene ind i august og taler om trivsel først."
-LINE = "Skolen inviterer forældrene ind i august, og trivsel er første punkt."
+PURPOSE = "Forældre og skole lærer hinanden at kende, før der opstår problemer."
 TITLE = "Princip for skole-hjem-samarbejdet"
 EVIDENCE = "Referatet fra forældremødet i august viser det."
 
@@ -63,23 +63,37 @@ def test_a_board_goes_through_its_year_from_template_to_evaluated_principle(new_
     chair.locator(f"#id_agreed-{question.pk}-text").fill(AGREED)
     saved(chair, question.pk, "agreed")
 
-    # From the result, the chair starts a principle on the agreed answers.
+    # The result offers a principle on the agreed answers; the chair goes to the board's space
+    # and starts one from the worksheet there.
     chair.get_by_role("link", name="Resultat", exact=True).click()
-    chair.get_by_role("link", name="Byg et princip på de fælles svar").click()
-    select = chair.get_by_label("Byg på et arbejdsark")
-    expect(select.locator("option:checked")).to_have_text(worksheet.title)
+    expect(chair.get_by_role("link", name="Byg et princip på de fælles svar")).to_be_visible()
+    chair.get_by_role("link", name="Bestyrelsesrum").first.click()
+    expect(chair.get_by_role("heading", level=1)).to_contain_text("Bestyrelsesrum")
+    expect(chair.get_by_role("link", name=worksheet.title)).to_be_visible()
+    assert_page_ok(chair, "board space")
+    chair.get_by_role("link", name="Start et nyt princip").click()
     chair.get_by_label("Princippets titel").fill(TITLE)
+    chair.get_by_label("Byg på et arbejdsark").select_option(label=worksheet.title)
     chair.get_by_role("button", name="Opret udkast").click()
     expect(chair.get_by_role("heading", name="Det bygger I på")).to_be_visible()
+    expect(chair.locator(".principle-line-text").first).to_have_text(AGREED)
     assert_page_ok(chair, "principle workbench")
 
-    # A line cites the agreed answer; the board approves and publishes.
-    chair.get_by_role("link", name="Ret, henvis og kommentér").first.click()
-    chair.get_by_label("Tekst").fill(LINE)
-    cites = chair.get_by_role("group", name="Bygger på bestyrelsens fælles svar")
-    cites.get_by_role("checkbox").first.check()
+    # The board writes the principle's purpose and cites its agreed answer for it.
+    purpose = chair.locator(".principle-section").filter(
+        has=chair.get_by_role("heading", name="Formål", exact=True)
+    )
+    purpose.get_by_text("Tilføj en linje, omdøb eller flyt “Formål”").click()
+    purpose.get_by_label("Ny linje").fill(PURPOSE)
+    purpose.get_by_role("button", name="Tilføj linjen").click()
+    purpose.get_by_role("link", name=re.compile("^Ret, henvis og kommentér")).click()
+    cited = f"Bestyrelsens drøftelse af “{question.text}”"
+    chair.get_by_label(cited).check()
     chair.get_by_role("button", name="Gem linjen").click()
     expect(chair.get_by_text("Linjen er gemt.")).to_be_visible()
+    expect(purpose.locator(".principle-cites")).to_have_text(f"Bygger på: {cited}")
+
+    # Approved at the board's meeting, with the date it is evaluated by; then published.
     chair.get_by_label("Drøftet og godkendt i skolebestyrelsen den").fill("2027-03-10")
     chair.get_by_label("Evalueres senest").fill("2028-03-10")
     chair.get_by_role("button", name="Gem som godkendt version").click()
@@ -93,7 +107,8 @@ def test_a_board_goes_through_its_year_from_template_to_evaluated_principle(new_
     response = public.goto(address)
     assert "noindex" in response.headers.get("x-robots-tag", "")
     expect(public.get_by_role("heading", level=1)).to_have_text(TITLE)
-    expect(public.locator("main")).to_contain_text(LINE)
+    expect(public.locator("main")).to_contain_text(PURPOSE)
+    expect(public.locator("main")).to_contain_text(f"Bygger på: {cited}")
     expect(public.locator("main")).to_contain_text("10. marts 2027")
     for name in ("Formand Fie", "Medlem Mads"):
         expect(public.locator("body")).not_to_contain_text(name)
@@ -110,7 +125,7 @@ def test_a_board_goes_through_its_year_from_template_to_evaluated_principle(new_
     chair.get_by_role("link", name="Bestyrelsesrum").first.click()
     principles = chair.locator("section[aria-labelledby=principles-title]")
     expect(principles).to_contain_text("Offentliggjort")
-    assert_page_ok(chair, "board space")
+    expect(principles).to_contain_text("Senest godkendt 10. marts 2027")
     chair.get_by_role("link", name=worksheet.title).first.click()
     chair.get_by_role("link", name="Formand: links og status").click()
     chair.get_by_role("link", name="Start næste skoleår").click()
@@ -134,7 +149,7 @@ def test_a_board_goes_through_its_year_from_template_to_evaluated_principle(new_
     chair.get_by_role("button", name="Gå til arbejdsarket").click()
     chair.get_by_role("link", name="Begynd med første afsnit").click()
     evaluation = Worksheet.objects.get(evaluates__isnull=False)
-    asked = evaluation.questions.get(text=LINE)
+    asked = evaluation.questions.get(text=PURPOSE)
     box = chair.locator(f"#q{asked.pk}")
     box.locator(".answer-agreed").get_by_label("I høj grad").check()
     chair.locator(f"#id_agreed-{asked.pk}-evidence").fill(EVIDENCE)
