@@ -155,9 +155,9 @@ def test_a_board_goes_through_its_year_from_template_to_evaluated_principle(new_
     chair.locator(f"#id_agreed-{asked.pk}-evidence").fill(EVIDENCE)
     chair.get_by_role("button", name="Gem", exact=True).click()
     expect(chair.get_by_text("Gemt.", exact=True)).to_be_visible()
-    chair.get_by_role("link", name="Bestyrelsesrum").first.click()
-    chair.get_by_role("link", name=TITLE, exact=True).click()
-    evaluated = chair.locator(".principle-evaluated").first
+    chair.get_by_role("link", name="Resultat", exact=True).click()
+    chair.get_by_role("link", name="Se evalueringen ved princippets linjer").click()
+    evaluated = purpose.locator(".principle-evaluated")
     expect(evaluated).to_contain_text("I høj grad")
     expect(evaluated).to_contain_text(EVIDENCE)
     assert_page_ok(chair, "workbench with evaluation")
