@@ -55,6 +55,7 @@ def test_a_board_goes_through_its_year_from_template_to_evaluated_principle(new_
     member.get_by_role("link", name="Begynd med første afsnit").click()
     member.locator(f"#id_own-{question.pk}-text").fill(OWN)
     saved(member, question.pk, "own")
+    assert_page_ok(member, "section on a phone")
 
     # The chair reads the member's answer and writes the board's agreed answer.
     chair.get_by_role("link", name="Oversigt").click()
