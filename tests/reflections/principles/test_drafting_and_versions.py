@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from reflections.models import ImmutableVersion, PrincipleLine, PrincipleVersion
 from reflections.principles import drafting
@@ -27,6 +28,18 @@ def test_a_prefilled_line_cites_the_agreed_answer_and_the_framework_item(princip
     rated = PrincipleLine.objects.get(text="Det ser vi ofte.")
     assert list(rated.answers.values_list("question_id", flat=True)) == [board.questions()[1].pk]
     assert list(rated.items.all()) == [board.questions()[1].source_item]
+
+
+def test_the_chairs_result_page_starts_a_principle_on_that_worksheet(
+    space, board, space_chair, space_member
+):
+    result = reverse("reflections:result", args=[board.key])
+    start = reverse("reflections:principle_start", args=[space.key])
+    link = f'href="{start}?ark={board.worksheet.pk}"'
+    assert link in space_chair.get(result).content.decode()
+    assert link not in space_member.get(result).content.decode()
+    form = space_chair.get(f"{start}?ark={board.worksheet.pk}").content.decode()
+    assert f'<option value="{board.worksheet.pk}" selected>' in form
 
 
 def test_a_principle_from_scratch_has_empty_sections(space):

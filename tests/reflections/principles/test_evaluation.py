@@ -122,6 +122,18 @@ def test_members_outsiders_and_other_boards_get_404(principle, space_member, oth
     assert not Worksheet.objects.filter(evaluates__isnull=False).exists()
 
 
+def test_the_evaluations_result_leads_back_to_the_principle(
+    principle, space_member, django_assert_num_queries
+):
+    approve(principle)
+    worksheet = start(principle)
+    with django_assert_num_queries(9):  # the result's, and one for the principle it evaluates
+        result = space_member.get(reverse("reflections:result", args=[worksheet.key]))
+    page = result.content.decode()
+    assert f'href="{workbench_url(principle)}">Se evalueringen ved princippets linjer' in page
+    assert "Byg et princip på de fælles svar" not in page
+
+
 def test_the_evaluation_page_is_private(principle, space_chair):
     approve(principle)
     response = space_chair.get(evaluate_url(principle))
