@@ -23,6 +23,7 @@ class GroupRating:
     name: str
     responses: int
     counts: list[tuple[str, str, int]]
+    round_id: int = 0
 
     @property
     def spread(self) -> float | None:
@@ -59,8 +60,14 @@ def group_ratings(rounds: QuerySet[Round], by: str = "question_id") -> dict[int,
     found: dict[int, list[GroupRating]] = {}
     for key, by_round in tallies.items():
         found[key] = [
-            GroupRating(r.name, r.response_count, counts_of(by_round[r.pk]))
+            GroupRating(r.name, r.response_count, counts_of(by_round[r.pk]), r.pk)
             for r in shown
             if r.pk in by_round
         ]
     return found
+
+
+def columns(groups: dict[int, list[GroupRating]]) -> list[GroupRating]:
+    """One of each round in `groups`, in the rounds' order: a column per group in a sheet."""
+    found = {g.round_id: g for ratings in groups.values() for g in ratings}
+    return [found[pk] for pk in sorted(found)]
