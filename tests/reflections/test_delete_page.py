@@ -78,3 +78,13 @@ def test_the_page_queries_do_not_grow_with_rounds(chair, board, django_assert_nu
         respond(open_round(chair, board)[0], {indicator: "high"}, times=2)
     with django_assert_num_queries(7):
         delete_page(chair, board)
+
+
+def test_the_english_page_counts_the_rounds_too(chair, board):
+    chair.post(reverse("set_language"), {"language": "en", "next": "/"})
+    indicator = board.worksheet.questions.get(kind="rating")
+    respond(open_round(chair, board, "staff")[0], {indicator: "high"}, times=1)
+    assert (
+        "Also deleted: the worksheet's 1 round for staff, parents or pupils, with 1 answer."
+        in delete_page(chair, board)
+    )
