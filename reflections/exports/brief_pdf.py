@@ -89,18 +89,9 @@ def brief_pdf(context: dict) -> bytes:
     def para(text: str, style: str, **kwargs) -> Paragraph:
         return Paragraph(_para(text), styles[style], **kwargs)
 
-    def table(chain) -> Table:
-        not_rated = _("ikke vurderet")
-        rows = [[_("Nr."), _("Indikator"), *chain.years]]
-        for line in chain.rated:
-            ratings = [
-                a.get_rating_display() if a and a.rating else not_rated for a in line.ratings
-            ]
-            rows.append([str(line.number), line.question.text, *ratings])
+    def grid(rows: list[list], widths: list[float]) -> Table:
         data = [[Paragraph(_para(str(value)), cell) for value in row] for row in rows]
-        year_width = min(25 * mm, 100 * mm / len(chain.years))
-        widths = [10 * mm, 170 * mm - 10 * mm - year_width * len(chain.years)]
-        result = Table(data, colWidths=[*widths, *[year_width] * len(chain.years)], repeatRows=1)
+        result = Table(data, colWidths=widths, repeatRows=1)
         result.setStyle(
             TableStyle(
                 [
@@ -112,6 +103,18 @@ def brief_pdf(context: dict) -> bytes:
         )
         return result
 
+    def table(chain) -> Table:
+        not_rated = _("ikke vurderet")
+        rows = [[_("Nr."), _("Indikator"), *chain.years]]
+        for line in chain.rated:
+            ratings = [
+                a.get_rating_display() if a and a.rating else not_rated for a in line.ratings
+            ]
+            rows.append([str(line.number), line.question.text, *ratings])
+        year_width = min(25 * mm, 100 * mm / len(chain.years))
+        widths = [10 * mm, 170 * mm - 10 * mm - year_width * len(chain.years)]
+        return grid(rows, [*widths, *[year_width] * len(chain.years)])
+
     def groups_table(chain) -> Table:
         rows = [[_("Nr."), _("Indikator"), _("Bestyrelsen"), _("Andre grupper")]]
         for line in chain.with_groups:
@@ -121,18 +124,7 @@ def brief_pdf(context: dict) -> bytes:
                 f"{g.name} ({g.responses} {_('svar')}): {g.summary}" for g in line.groups
             )
             rows.append([str(line.number), line.question.text, board, others])
-        data = [[Paragraph(_para(str(value)), cell) for value in row] for row in rows]
-        result = Table(data, colWidths=[10 * mm, 70 * mm, 25 * mm, 65 * mm], repeatRows=1)
-        result.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#bfbfbf")),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return result
+        return grid(rows, [10 * mm, 70 * mm, 25 * mm, 65 * mm])
 
     space = context["space"]
     buffer = io.BytesIO()
