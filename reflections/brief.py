@@ -2,10 +2,12 @@
 2025 a parent-elected board member may attend): the board's principles as last approved, the
 latest agreed answers and the agreed ratings school year by school year.
 
-Five queries however many principles, worksheets and years the space holds: the latest
-approved versions, the worksheets, their questions and the agreed answers (plus the space).
-Never a member's name: agreed answers only, without who saved them, and no next steps (they
-name who does what).
+Seven queries however many principles, worksheets, years and rounds the space holds: the latest
+approved versions, the worksheets, their questions, the agreed answers, the rounds shown and
+their ratings (plus the space). Never a member's name: agreed answers only, without who saved
+them, and no next steps (they name who does what). Other groups' ratings only where a group has
+at least MIN_RESPONSES responses, and never their comments (a few words can give a person away
+on a page that leaves the board).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from . import evaluation
-from .models import Answer, BoardSpace, PrincipleVersion, Worksheet, WorksheetQuestion
+from .models import Answer, BoardSpace, PrincipleVersion, Round, Worksheet, WorksheetQuestion
+from .round_tallies import GroupRating, group_ratings
 from .yearly import Change, rating_change
 
 
@@ -29,6 +32,8 @@ class Line:
     question: WorksheetQuestion
     agreed: Answer | None
     earlier: list[Answer | None] = field(default_factory=list)
+    # Other groups' ratings of this question in its worksheet's rounds.
+    groups: list[GroupRating] = field(default_factory=list)
 
     @property
     def change(self) -> Change | None:
@@ -56,10 +61,16 @@ class Chain:
         return [line for line in self.lines if line.question.is_rating]
 
     @property
+    def with_groups(self) -> list[Line]:
+        return [line for line in self.rated if line.groups]
+
+    @property
     def has_answers(self) -> bool:
-        """Agreed answers this year, or agreed ratings in a year before."""
-        return bool(self.answered) or any(
-            answer and answer.rating for line in self.rated for answer in line.earlier
+        """Agreed answers this year, agreed ratings in a year before, or other groups'."""
+        return (
+            bool(self.answered)
+            or bool(self.with_groups)
+            or any(answer and answer.rating for line in self.rated for answer in line.earlier)
         )
 
 
@@ -79,7 +90,8 @@ def latest_versions(space: BoardSpace) -> list[PrincipleVersion]:
 
 
 def chains(space: BoardSpace) -> list[Chain]:
-    """Every worksheet no later year continues, with the years before it (three queries)."""
+    """Every worksheet no later year continues, with the years before it and other groups'
+    ratings (five queries at most)."""
     worksheets = {
         w.pk: w
         for w in space.worksheets.only("pk", "key", "title", "school_year", "previous_id", "space")
@@ -98,6 +110,7 @@ def chains(space: BoardSpace) -> list[Chain]:
             "question_id", "text", "rating", "evidence"
         )
     }
+    groups = group_ratings(Round.objects.filter(worksheet__space=space))
     found = []
     latest_first = sorted(worksheets.values(), key=lambda w: (w.school_year, w.pk), reverse=True)
     for worksheet in latest_first:
@@ -111,7 +124,7 @@ def chains(space: BoardSpace) -> list[Chain]:
                 earlier.append(agreed.get(pk))
                 pk = previous_of.get(pk)
             earlier += [None] * (len(years) - len(earlier))
-            lines.append(Line(number, q, agreed.get(q.pk), earlier[::-1]))
+            lines.append(Line(number, q, agreed.get(q.pk), earlier[::-1], groups.get(q.pk, [])))
         found.append(
             Chain(worksheet, [*(w.school_year for w in years), worksheet.school_year], lines)
         )

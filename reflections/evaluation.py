@@ -24,11 +24,13 @@ from .models import (
     PrincipleLine,
     PrincipleVersion,
     QuestionKind,
+    Round,
     Worksheet,
     WorksheetQuestion,
     WorksheetSection,
     school_year_of,
 )
+from .round_tallies import GroupRating, group_ratings
 from .services import _new_worksheet
 
 PROMPT = "Lever vi op til det?"
@@ -143,19 +145,40 @@ def _earlier_questions(before: Worksheet | None) -> dict:
     return found
 
 
-def beside_lines(principle: Principle) -> dict[int, Answer]:
-    """The latest evaluation's agreed answers by draft line (one query)."""
-    latest = (
+def this_years_evaluation(principle: Principle, version: PrincipleVersion) -> Worksheet:
+    """This school year's evaluation of `version`, made now when there is none yet."""
+    latest = latest_evaluation(principle)
+    if is_this_years(latest, version):
+        return latest
+    try:
+        return start_evaluation(principle, version)
+    except AlreadyStarted as started:  # a second chair made it a moment ago
+        return started.worksheet
+
+
+def _latest_pk(principle: Principle) -> Subquery:
+    return Subquery(
         Worksheet.objects.filter(evaluates__principle=principle)
         .order_by("-created_at", "-pk")
         .values("pk")[:1]
     )
+
+
+def beside_lines(principle: Principle) -> dict[int, Answer]:
+    """The latest evaluation's agreed answers by draft line (one query)."""
     answers = Answer.objects.filter(
-        worksheet=Subquery(latest),
+        worksheet=_latest_pk(principle),
         participant__isnull=True,
         question__principle_line__isnull=False,
     ).select_related("worksheet", "question")
     return {a.question.principle_line_id: a for a in answers if a.rating or a.evidence}
+
+
+def groups_beside_lines(principle: Principle) -> dict[int, list[GroupRating]]:
+    """Other groups' ratings in the latest evaluation's rounds, by draft line (two queries at
+    most; groups under MIN_RESPONSES responses left out)."""
+    rounds = Round.objects.filter(worksheet=_latest_pk(principle))
+    return group_ratings(rounds, by="question__principle_line_id")
 
 
 def review_due(review_by: datetime.date | None, today: datetime.date | None = None) -> bool:

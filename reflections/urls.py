@@ -143,6 +143,11 @@ urlpatterns = [
         evaluation.start,
         name="principle_evaluate",
     ),
+    path(
+        "rum/<str:key>/principper/<int:principle_id>/spoerg-andre/",
+        evaluation.ask_others,
+        name="principle_ask_others",
+    ),
     path("rum/<str:key>/skoleudviklingssamtale/", brief.brief, name="brief"),
     path("rum/<str:key>/skoleudviklingssamtale.pdf", brief.brief_download, name="brief_pdf"),
 ]

@@ -40,7 +40,7 @@ def _principles(context: dict, para) -> list:
     return story
 
 
-def _answers(context: dict, para, table) -> list:
+def _answers(context: dict, para, table, groups_table) -> list:
     story = [para(_("Bestyrelsens seneste fælles svar"), "h2")]
     for chain in context["chains"]:
         story.append(para(f"{chain.latest.title} ({chain.latest.school_year})", "h3"))
@@ -58,6 +58,15 @@ def _answers(context: dict, para, table) -> list:
                 story.append(para(f"{_('Hvordan ved vi det?')} {answer.evidence}", "meta"))
         if chain.rated:
             story += [para(_("Fælles vurderinger skoleår for skoleår"), "h4"), table(chain)]
+        if chain.with_groups:
+            story += [
+                para(_("Andre gruppers vurderinger ved siden af bestyrelsens"), "h4"),
+                groups_table(chain),
+                para(
+                    _("Andre grupper vises kun, når mindst 5 har svaret, så ingen kan genkendes."),
+                    "meta",
+                ),
+            ]
     if not context["chains"]:
         story.append(para(_("Bestyrelsen har ingen fælles svar endnu."), "base"))
     return story
@@ -80,18 +89,9 @@ def brief_pdf(context: dict) -> bytes:
     def para(text: str, style: str, **kwargs) -> Paragraph:
         return Paragraph(_para(text), styles[style], **kwargs)
 
-    def table(chain) -> Table:
-        not_rated = _("ikke vurderet")
-        rows = [[_("Nr."), _("Indikator"), *chain.years]]
-        for line in chain.rated:
-            ratings = [
-                a.get_rating_display() if a and a.rating else not_rated for a in line.ratings
-            ]
-            rows.append([str(line.number), line.question.text, *ratings])
+    def grid(rows: list[list], widths: list[float]) -> Table:
         data = [[Paragraph(_para(str(value)), cell) for value in row] for row in rows]
-        year_width = min(25 * mm, 100 * mm / len(chain.years))
-        widths = [10 * mm, 170 * mm - 10 * mm - year_width * len(chain.years)]
-        result = Table(data, colWidths=[*widths, *[year_width] * len(chain.years)], repeatRows=1)
+        result = Table(data, colWidths=widths, repeatRows=1)
         result.setStyle(
             TableStyle(
                 [
@@ -102,6 +102,29 @@ def brief_pdf(context: dict) -> bytes:
             )
         )
         return result
+
+    def table(chain) -> Table:
+        not_rated = _("ikke vurderet")
+        rows = [[_("Nr."), _("Indikator"), *chain.years]]
+        for line in chain.rated:
+            ratings = [
+                a.get_rating_display() if a and a.rating else not_rated for a in line.ratings
+            ]
+            rows.append([str(line.number), line.question.text, *ratings])
+        year_width = min(25 * mm, 100 * mm / len(chain.years))
+        widths = [10 * mm, 170 * mm - 10 * mm - year_width * len(chain.years)]
+        return grid(rows, [*widths, *[year_width] * len(chain.years)])
+
+    def groups_table(chain) -> Table:
+        rows = [[_("Nr."), _("Indikator"), _("Bestyrelsen"), _("Andre grupper")]]
+        for line in chain.with_groups:
+            agreed = line.agreed
+            board = agreed.get_rating_display() if agreed and agreed.rating else _("ikke vurderet")
+            others = "\n".join(
+                f"{g.name} ({g.responses} {_('svar')}): {g.summary}" for g in line.groups
+            )
+            rows.append([str(line.number), line.question.text, board, others])
+        return grid(rows, [10 * mm, 70 * mm, 25 * mm, 65 * mm])
 
     space = context["space"]
     buffer = io.BytesIO()
@@ -122,7 +145,7 @@ def brief_pdf(context: dict) -> bytes:
             para(_("Til skoleudviklingssamtalen"), "title"),
             para(f"{space.school_name} · {space.board_name} · {_date(context['today'])}", "base"),
             *_principles(context, para),
-            *_answers(context, para, table),
+            *_answers(context, para, table, groups_table),
         ]
         document.build(story)
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from values.spreadsheets.formulas import FORMULA_STARTS, neutralise_cell
 
 from ..models import Participant, QuestionKind
 from ..results import QuestionResult, Result
+from ..round_tallies import GroupRating, columns
 from . import local_time
 
 
@@ -44,8 +45,15 @@ def _answer_row(name: str, answer) -> list:
     return [name, answer.text, rating, answer.evidence, "", "", "", local_time(answer.updated_at)]
 
 
-def rows(result: Result) -> list[list]:
-    """One row per answer and per next step: the agreed answer first, then each member's."""
+def _group_row(group: GroupRating) -> list:
+    name = _("%(name)s (%(count)s svar)") % {"name": group.name, "count": group.responses}
+    return [name, "", group.summary, "", "", "", "", ""]
+
+
+def rows(result: Result, groups: dict[int, list[GroupRating]] | None = None) -> list[list]:
+    """One row per answer and per next step: the agreed answer first, then each member's, then
+    each group's ratings (reflections.round_tallies: only groups with enough responses)."""
+    groups = groups or {}
     table = []
     agreed_label = _("Bestyrelsens fælles svar")
     for section in result.sections:
@@ -60,15 +68,17 @@ def rows(result: Result) -> list[list]:
                 )
             for answer in q.members:
                 table.append(base + _answer_row(answer.participant.display_name, answer))
+            for group in groups.get(question.pk, []):
+                table.append(base + _group_row(group))
     return table
 
 
-def answers_csv(result: Result) -> bytes:
+def answers_csv(result: Result, groups: dict[int, list[GroupRating]] | None = None) -> bytes:
     """UTF-8 with BOM and ";" between fields: what Excel in Danish expects on double-click."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(_columns())
-    for row in rows(result):
+    for row in rows(result, groups):
         writer.writerow([neutralise_cell(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -97,11 +107,19 @@ def steps_cell(q: QuestionResult) -> str:
     )
 
 
-def side_by_side(result: Result, members: list[Participant]) -> tuple[list[str], list[list]]:
-    """Questions down, members across: header and rows for the "Side om side" sheet."""
+def side_by_side(
+    result: Result,
+    members: list[Participant],
+    groups: dict[int, list[GroupRating]] | None = None,
+) -> tuple[list[str], list[list]]:
+    """Questions down, members and then other groups across: header and rows for the "Side om
+    side" sheet."""
+    groups = groups or {}
+    shown = columns(groups)
     header = [_("Nr."), _("Afsnit"), _("Spørgsmål"), _("Bestyrelsens fælles svar")]
     header += last_year_header(result)
     header += [member.display_name for member in members]
+    header += [_group_row(group)[0] for group in shown]
     table = []
     for section in result.sections:
         for q in section.questions:
@@ -109,7 +127,9 @@ def side_by_side(result: Result, members: list[Participant]) -> tuple[list[str],
             agreed = steps_cell(q) if q.question.is_next_steps else answer_cell(q.agreed)
             row = [q.number, section.section.title, q.question.text, agreed]
             row += last_year_cells(result, q)
-            table.append(row + [answer_cell(own.get(member.pk)) for member in members])
+            row += [answer_cell(own.get(member.pk)) for member in members]
+            theirs = {g.round_id: g.summary for g in groups.get(q.question.pk, [])}
+            table.append(row + [theirs.get(group.round_id, "") for group in shown])
     return header, table
 
 
@@ -171,20 +191,26 @@ def _write_sheet(
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def answers_xlsx(result: Result, members: list[Participant]) -> bytes:
-    """Two sheets: questions × members side by side, and every answer on its own row."""
+def answers_xlsx(
+    result: Result,
+    members: list[Participant],
+    groups: dict[int, list[GroupRating]] | None = None,
+) -> bytes:
+    """Two sheets: questions × members (and other groups) side by side, and every answer on its
+    own row."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     first = workbook.active
     first.title = _("Side om side")[:31]
-    header, table = side_by_side(result, members)
+    header, table = side_by_side(result, members, groups)
     years = [45, 30] if result.earlier_years else []
-    _write_sheet(first, header, table, [5, 16, 50, 45, *years] + [40] * len(members), "D2")
+    widths = [5, 16, 50, 45, *years] + [40] * (len(header) - 4 - len(years))
+    _write_sheet(first, header, table, widths, "D2")
     _write_sheet(
         workbook.create_sheet(_("Alle svar")[:31]),
         _columns(),
-        rows(result),
+        rows(result, groups),
         [22, 5, 50, 18, 20, 60, 14, 40, 30, 18, 14, 16],
         "A2",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -171,5 +172,9 @@ def delete(request: HttpRequest, key: str) -> HttpResponse:
         "answers": acc.worksheet.answers.count(),
         # the only thing in the space: deleting it deletes the space and its links too
         "others": acc.worksheet.space.worksheets.exclude(pk=acc.worksheet.pk).count(),
+        # its perspectives rounds and every group's responses go too
+        **acc.worksheet.rounds.aggregate(
+            rounds=Count("pk", distinct=True), round_responses=Count("responses")
+        ),
     }
     return render(request, "reflections/delete.html", board_context(acc, request, counts=counts))

@@ -4,10 +4,10 @@ version (reflections.evaluation)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import evaluation
 from ..access import private
@@ -44,3 +44,25 @@ def start(request: HttpRequest, key: str, principle_id: int) -> HttpResponse:
         "due": evaluation.review_due(version.review_by if version else None),
     }
     return render(request, "reflections/principles/evaluate.html", context)
+
+
+@private
+@require_POST
+def ask_others(request: HttpRequest, key: str, principle_id: int) -> HttpResponse:
+    """The chair asks staff, parents or pupils about the principle: the round is opened on this
+    school year's evaluation (made now if there is none), so each line is a rated question and
+    the group's ratings stand beside the lines of the draft."""
+    acc, principle = principle_for(request, key, principle_id, chair=True)
+    version = principle.versions.first()
+    if version is None:  # nothing approved to ask about; the workbench offers no button then
+        raise Http404
+    worksheet = evaluation.this_years_evaluation(principle, version)
+    messages.info(
+        request,
+        _(
+            "Runden stiller spørgsmålene i evalueringen af “%(title)s”: ét for hver linje i "
+            "princippet. Vælg gruppen og datoerne."
+        )
+        % {"title": version.content["title"]},
+    )
+    return redirect("reflections:rounds", worksheet.key)

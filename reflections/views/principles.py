@@ -59,10 +59,12 @@ def workbench_page(
     with errors, shown in place of its empty twin so nothing written is lost."""
     sections = draft_sections(principle, _lines_with_open_comments())
     evaluated = evaluation.beside_lines(principle)
+    groups = evaluation.groups_beside_lines(principle)
     versions = list(principle.versions.only("pk", "principle_id", "number", "review_by"))
     for section in sections:
         for line in section.lines.all():
             line.evaluated = evaluated.get(line.pk)
+            line.groups = groups.get(line.pk, [])
         section.rename_form = bad.get(f"rename{section.pk}") or SectionForm(
             prefix=f"s{section.pk}", initial={"title": section.title}
         )

@@ -14,6 +14,7 @@ from ..exports import XLSX_TYPE, filename, pdf, sheets
 from ..models import Rating, Worksheet
 from ..perspectives_chart import perspectives_chart
 from ..results import Result, build_result, hide_names
+from ..round_tallies import group_ratings
 from ..rounds import perspectives
 from ..year_chart import years_chart
 from .shared import board_context
@@ -90,7 +91,8 @@ def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
 @require_GET
 def export_csv(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
-    content = sheets.answers_csv(build_result(acc.worksheet))
+    groups = group_ratings(acc.worksheet.rounds.all())
+    content = sheets.answers_csv(build_result(acc.worksheet), groups)
     return _download(acc.worksheet, content, "text/csv; charset=utf-8", "csv")
 
 
@@ -99,5 +101,6 @@ def export_csv(request: HttpRequest, key: str) -> HttpResponse:
 def export_xlsx(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key)
     members = hide_names(acc.worksheet, list(acc.worksheet.participants.all()))
-    content = sheets.answers_xlsx(_with_years(acc.worksheet), members)
+    groups = group_ratings(acc.worksheet.rounds.all())
+    content = sheets.answers_xlsx(_with_years(acc.worksheet), members, groups)
     return _download(acc.worksheet, content, XLSX_TYPE, "xlsx")

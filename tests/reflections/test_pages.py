@@ -57,11 +57,11 @@ QUERY_COUNTS = {
     "result": 8,  # + the perspectives rounds with their response counts
     "blank": 7,
     "manage": 7,
-    "delete": 6,  # + whether the space holds other worksheets
+    "delete": 7,  # + whether the space holds other worksheets, its rounds and their responses
     "step": 4,
     "pdf": 8,  # + the perspectives rounds
-    "csv": 6,
-    "xlsx": 7,
+    "csv": 7,  # + the perspectives rounds with enough responses
+    "xlsx": 8,  # + the perspectives rounds with enough responses
     "prepare": 8,
     "overview-sheet": 8,
     "overview-pdf": 7,

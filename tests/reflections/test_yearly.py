@@ -247,8 +247,8 @@ def yearly_result(worksheet: Worksheet):
 
 # Queries of the pages that show earlier years: three more than a first year's (the space's
 # worksheets, their questions, their agreed answers), however many years there are.
-# result and PDF: + the perspectives rounds beside the board's own ratings
-YEAR_QUERIES = {"section": 10, "result": 11, "pdf": 11, "xlsx": 10}
+# result, PDF and XLSX: + the perspectives rounds beside the board's own ratings
+YEAR_QUERIES = {"section": 10, "result": 11, "pdf": 11, "xlsx": 11}
 
 
 def year_pages(worksheet: Worksheet) -> dict[str, str]:

@@ -138,10 +138,10 @@ def test_the_brief_queries_do_not_grow_with_years_or_principles(
         )
         approve(principle)
         approve(principle, 20)
-    # session, space, latest versions, worksheets, questions, agreed answers, footer
-    with django_assert_num_queries(7):
+    # session, space, latest versions, worksheets, questions, agreed answers, rounds, footer
+    with django_assert_num_queries(8):
         assert space_member.get(brief_url(space)).status_code == 200
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert space_member.get(pdf_url(space)).status_code == 200
 
 

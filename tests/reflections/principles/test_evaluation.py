@@ -150,7 +150,7 @@ def test_the_evaluation_page_and_workbench_queries_do_not_grow_with_evaluations(
         start(principle)
     with django_assert_num_queries(6):
         assert space_chair.get(evaluate_url(principle)).status_code == 200
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         assert space_chair.get(workbench_url(principle)).status_code == 200
 
 
