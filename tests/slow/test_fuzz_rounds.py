@@ -86,7 +86,7 @@ def test_answering_never_fails_and_never_touches_another_response(opened, data, 
 def test_opening_a_round_never_fails(opened, data):
     client = Client()
     worksheet = opened["worksheet"]
-    token = services.rotate_chair_link(worksheet)
+    token = services.rotate_chair_link(worksheet.space)
     assert client.get(f"/arbejdsark/f/{token}/").status_code == 302
     response = client.post(f"/arbejdsark/ark/{worksheet.key}/formand/perspektiver/", data)
     assert_no_server_error(response, "open a round")
