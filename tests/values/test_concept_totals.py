@@ -39,3 +39,24 @@ def test_totals_are_counted_once_per_content_version_and_a_save_shows_at_once(
 
     framework.themes.first().concepts.add(concepts[1])
     assert total_of(client.get(url).content.decode(), concepts[1].name) == 1
+
+
+@pytest.mark.django_db
+def test_a_comparison_and_a_theme_pages_related_themes_show_a_save_at_once(
+    client, concepts, page_cache_on
+):
+    """A comparison's counts and a theme page's ranking of other frameworks' themes are kept
+    under the content version too."""
+    own = make_framework(title="Egen ramme", concepts=concepts[:1])
+    other = make_framework(title="Anden ramme", publisher="Vejle Kommune")
+    client.cookies["sessionid"] = "ingen"
+    theme_url = own.themes.first().get_absolute_url()
+    compare_url = reverse("values:concept", args=[concepts[0].slug])
+    other_theme = other.themes.first()
+    column = f'id="ramme-{other.slug}"'
+    assert other_theme.get_absolute_url() not in client.get(theme_url).content.decode()
+    assert column not in client.get(compare_url).content.decode()
+
+    other_theme.concepts.add(concepts[0])
+    assert other_theme.get_absolute_url() in client.get(theme_url).content.decode()
+    assert column in client.get(compare_url).content.decode()
