@@ -41,12 +41,14 @@ RELATED_THEME_FIELDS = (
 def concept_counts(request: HttpRequest, concept=None, frameworks=None) -> Counter:
     """(concept id, framework id) → visible themes, items and questions tagged with the concept;
     for one concept or all, for the given frameworks or all. One query (three grouped ones as a
-    UNION ALL); one concept's for all frameworks is kept under the content version."""
-    if concept is not None and frameworks is None:
-        # A comparison's counts: the same for every visitor until the next save, and compiling
-        # the three grouped queries was a fifth of the page.
-        return kept(request, f"concept-counts:{concept.pk}", lambda: _count(request, concept))
-    return _count(request, concept, frameworks)
+    UNION ALL), kept under the content version."""
+    # The same for every visitor until the next save, and compiling the three grouped queries
+    # was a fifth of a comparison's or the overview's CPU.
+    name = "concept-counts:{}:{}".format(
+        concept.pk if concept is not None else "all",
+        ",".join(map(str, frameworks)) if frameworks is not None else "all",
+    )
+    return kept(request, name, lambda: _count(request, concept, frameworks))
 
 
 def _count(request: HttpRequest, concept=None, frameworks=None) -> Counter:
