@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.safestring import SafeString
+from django.utils.translation import ngettext
 
 from values import markup as content_markup
 
@@ -31,6 +32,28 @@ def theme_label(theme) -> str:
     if not theme.number:
         return ""
     return f"{theme.framework.theme_label} {theme.number}"
+
+
+@register.filter
+def framework_counts(framework) -> str:
+    """ "5 temaer · 12 refleksionsspørgsmål" for a framework card (`theme_count`, `part_count`,
+    `question_count` from with_counts); the parts where the document has no themes, nothing for
+    a count of none. One filter instead of three {% blocktranslate count %} per card: on a page
+    of cards those were a tenth of the render."""
+    counts = []
+    if framework.theme_count:
+        n = framework.theme_count
+        counts.append(ngettext("%(counter)s tema", "%(counter)s temaer", n) % {"counter": n})
+    elif framework.part_count:
+        n = framework.part_count
+        counts.append(ngettext("%(counter)s del", "%(counter)s dele", n) % {"counter": n})
+    if framework.question_count:
+        n = framework.question_count
+        counts.append(
+            ngettext("%(counter)s refleksionsspørgsmål", "%(counter)s refleksionsspørgsmål", n)
+            % {"counter": n}
+        )
+    return " · ".join(counts)
 
 
 @register.simple_tag
