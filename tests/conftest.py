@@ -4,9 +4,13 @@ Personas follow the house style: an editor (staff in the "Redaktør" group), a s
 anonymous public. Browser fixtures live in tests/browser.py.
 """
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.db import transaction
 from django.utils import translation
 
 from values.models import Concept, Framework, Item, Publisher, ReflectionQuestion, Status, Theme
@@ -22,6 +26,31 @@ def danish_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@contextmanager
+def rows_for_the_module(django_db_blocker, load: Callable[[], object]) -> Iterator[None]:
+    """Rows that `load` saves once for a whole module, rolled back when the module ends.
+
+    For a module-scoped fixture whose loading costs seconds (the shipped content): each test
+    still runs in a transaction of its own inside this one (pytest-django's `db`), so what a
+    test changes is rolled back before the next test sees the rows.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 #: the publishers the `editor` persona edits: the default test framework's, and the one the

@@ -7,12 +7,23 @@ from django.utils.html import escape
 
 from reflections import services
 from reflections.models import QuestionKind, WorksheetTemplate
+from tests.conftest import rows_for_the_module
 from values.models import Item, ReflectionQuestion
 
 
-@pytest.fixture
-def shipped(db):
+def load_shipped_content() -> None:
     call_command("load_content", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def shipped_content_rows(django_db_setup, django_db_blocker):
+    """Loaded once for the module; each test's own worksheets are rolled back after it."""
+    with rows_for_the_module(django_db_blocker, load_shipped_content):
+        yield
+
+
+@pytest.fixture
+def shipped(shipped_content_rows, db):
     return {t.slug: t for t in WorksheetTemplate.objects.published()}
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
+from tests.conftest import rows_for_the_module
 from tests.values.text_checks import flaws, flaws_in
 from values.models import Concept, Framework, Item, ReflectionQuestion, Theme
 
@@ -12,9 +13,20 @@ from values.models import Concept, Framework, Item, ReflectionQuestion, Theme
 CHECKS = ("line-break hyphen", "bullet glyph", "double space")
 
 
-@pytest.fixture
-def shipped_content(db) -> None:
+def load_shipped_content() -> None:
     call_command("load_content", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def shipped_content_rows(django_db_setup, django_db_blocker):
+    """Loaded once for the module: the tests here only read it."""
+    with rows_for_the_module(django_db_blocker, load_shipped_content):
+        yield
+
+
+@pytest.fixture
+def shipped_content(shipped_content_rows, db) -> None:
+    pass
 
 
 def test_the_leftover_checks_catch_what_extraction_leaves_and_spare_real_hyphens():

@@ -4,12 +4,21 @@ introduction and background are not themes)."""
 
 import re
 
+import pytest
+
+from tests.conftest import rows_for_the_module
 from tests.values.pages import html_of, load_shipped_content, main_of, visitors
 from values.models import Concept, Framework
 
 
-def test_theme_pages_lead_back_to_all_parts_not_all_themes_in_both_languages(db):
-    load_shipped_content()
+@pytest.fixture(scope="module")
+def shipped_content(django_db_setup, django_db_blocker):
+    """Loaded once for the module: every test here only reads the pages."""
+    with rows_for_the_module(django_db_blocker, load_shipped_content):
+        yield
+
+
+def test_theme_pages_lead_back_to_all_parts_not_all_themes_in_both_languages(shipped_content, db):
     workshop = Framework.objects.get(pk=5).themes.get(slug="workshop")
     labels = {"da": "Alle dele af rammen", "en": "All parts of the framework"}
     for language, client in visitors():
@@ -18,8 +27,7 @@ def test_theme_pages_lead_back_to_all_parts_not_all_themes_in_both_languages(db)
         assert "Alle temaer" not in page and "All themes" not in page
 
 
-def test_the_link_to_a_whole_comparison_counts_parts_in_both_languages(db):
-    load_shipped_content()
+def test_the_link_to_a_whole_comparison_counts_parts_in_both_languages(shipped_content, db):
     concept = max(Concept.objects.all(), key=lambda c: c.themes.count())
     theme = concept.themes.select_related("framework").order_by("framework", "position").first()
     for language, client in visitors():
@@ -29,8 +37,7 @@ def test_the_link_to_a_whole_comparison_counts_parts_in_both_languages(db):
         assert "temaer side om side" not in page and "themes side by side" not in page
 
 
-def test_home_and_concept_overview_speak_of_the_documents_parts(db):
-    load_shipped_content()
+def test_home_and_concept_overview_speak_of_the_documents_parts(shipped_content, db):
     for language, client in visitors():
         home = main_of(html_of(client, "/", language))
         assert {"da": "dokumentets dele", "en": "the document's parts"}[language] in home

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from reflections.views import listed
 from tests.a11y import assert_page_ok, assert_reflows, watch
@@ -31,10 +32,11 @@ def test_a_citizen_reads_the_municipalitys_list_and_opens_a_principle(
     assert_reflows(page, "municipality's principles")
 
     page.get_by_role("link", name="Næste side").click()
-    assert page.get_by_role("heading", name="Skole 02", level=2).is_visible()
+    # Waits for the next page to arrive instead of looking while the click is still on its way.
+    expect(page.get_by_role("heading", name="Skole 02", level=2)).to_be_visible()
     assert_page_ok(page, "municipality's principles, page 2")
 
     page.get_by_role("link", name=principles[-1].title).click()
-    assert page.get_by_role("heading", level=1).inner_text() == principles[-1].title
+    expect(page.get_by_role("heading", level=1)).to_have_text(principles[-1].title)
     assert page.locator('meta[name="robots"]').count() == 0
     assert_page_ok(page, "listed principle")
