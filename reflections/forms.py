@@ -32,6 +32,24 @@ class BoardTextField(forms.CharField):
         validate_no_cpr(value)
 
 
+# Browsers send a date field's ISO value; typed by hand, Danes write 15.3.2027 or 15-3-2027.
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
+
+
+def board_date_field(label, help_text, *, required_message=None) -> forms.DateField:
+    """A date on a board page: the browser's date picker, Danish ways of typing one by hand."""
+    return forms.DateField(
+        label=label,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=DATE_FORMATS,
+        error_messages={
+            "invalid": _("Skriv en dato, fx 15.3.2027."),
+            "required": required_message or _("Skriv en dato, fx 15.3.2027."),
+        },
+    )
+
+
 class ShortTextField(BoardTextField):
     def __init__(self, *, limit: int, **kwargs):
         kwargs.setdefault("widget", forms.TextInput)

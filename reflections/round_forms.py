@@ -10,24 +10,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import round_guard
-from .forms import RATING_CHOICES, BoardTextField, ShortTextField
+from .forms import RATING_CHOICES, BoardTextField, ShortTextField, board_date_field
 from .models import COMMENT_MAX_LENGTH, Group, Round, WorksheetQuestion
 
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
 LONGEST_ROUND = datetime.timedelta(days=366)
-
-
-def _date_field(label, help_text) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=DATE_FORMATS,
-        error_messages={
-            "invalid": _("Skriv en dato, fx 15.3.2027."),
-            "required": _("Skriv en dato, fx 15.3.2027."),
-        },
-    )
 
 
 class RoundForm(forms.Form):
@@ -42,8 +28,8 @@ class RoundForm(forms.Form):
         limit=80,
         help_text=_("Fx “5.B” for et klasseforældreråd eller “Indskolingen”."),
     )
-    starts_on = _date_field(_("Åbner"), _("Første dag, linket tager imod svar."))
-    ends_on = _date_field(_("Lukker"), _("Sidste dag, linket tager imod svar."))
+    starts_on = board_date_field(_("Åbner"), _("Første dag, linket tager imod svar."))
+    ends_on = board_date_field(_("Lukker"), _("Sidste dag, linket tager imod svar."))
 
     def __init__(self, *args, **kwargs):
         today = timezone.localdate()

@@ -22,10 +22,7 @@ ANSWER_MAX_LENGTH = 5000
 
 
 class WorksheetQuerySet(models.QuerySet):
-    def untouched_since(self, moment) -> WorksheetQuerySet:
-        """Nobody has worked on them since `moment`, nor could a perspectives round of theirs
-        take responses after it (responses do not touch the worksheet)."""
-        return self.filter(last_activity_at__lt=moment).exclude(rounds__ends_on__gte=moment.date())
+    """Worksheets; retention counts whole board spaces (reflections.services)."""
 
 
 class Worksheet(models.Model):

@@ -6,25 +6,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import AgreedBy
-from ..forms import NAME_MAX_LENGTH, BoardTextField, ShortTextField
+from ..forms import NAME_MAX_LENGTH, BoardTextField, ShortTextField, board_date_field
 from ..models import PrincipleArea, PrincipleLine
 
 DANISH_TEXTAREA = forms.Textarea(attrs={"rows": 3, "lang": "da"})
 LINE_MAX_LENGTH = 2000
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
 
 
 def _date_field(label, help_text) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=DATE_FORMATS,
-        error_messages={
-            "invalid": _("Skriv en dato, fx 15.3.2027."),
-            "required": _("Skriv datoen."),
-        },
-    )
+    return board_date_field(label, help_text, required_message=_("Skriv datoen."))
 
 
 class StartPrincipleForm(forms.Form):
