@@ -21,7 +21,7 @@ from values.admin.scoping import PublisherScopedAdmin, ScopedChoicesMixin
 from values.models import Publisher
 from values.owners import is_national
 
-from . import services
+from . import deletion, services
 from .models import (
     Answer,
     PrincipleListing,
@@ -180,7 +180,7 @@ class WorksheetAdmin(admin.ModelAdmin):
 
     def delete_queryset(self, request, queryset):
         pks = list(queryset.values_list("pk", flat=True))
-        services.delete_worksheets(queryset)
+        deletion.delete_worksheets(queryset)
         security_log.warning(
             "worksheet_deleted by=%s worksheets=%s", request.user.get_username(), pks
         )

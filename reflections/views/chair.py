@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import services, sessions
+from .. import deletion, services, sessions
 from ..access import Access, Role, access_for, private
 from ..forms import AnsweringForm, MergeParticipantsForm, RemoveParticipantForm
 from ..meeting import invitation_text, member_progress
@@ -156,7 +156,7 @@ def delete(request: HttpRequest, key: str) -> HttpResponse:
     acc = access_for(request, key, chair=True)
     if request.method == "POST":
         title = acc.worksheet.title
-        services.delete_worksheet(acc.worksheet)
+        deletion.delete_worksheet(acc.worksheet)
         sessions.forget(request, worksheet_keys=[key])
         messages.success(
             request,

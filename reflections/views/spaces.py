@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import evaluation, services, sessions
+from .. import deletion, evaluation, services, sessions
 from ..access import SpaceAccess, private, space_access_for
 from ..forms import NewWorksheetForm
 from ..principles import for_space
@@ -55,7 +55,7 @@ def delete(request: HttpRequest, key: str) -> HttpResponse:
     if request.method == "POST":
         name = str(acc.space)
         worksheet_keys = list(acc.space.worksheets.values_list("key", flat=True))
-        services.delete_spaces(type(acc.space).objects.filter(pk=acc.space.pk))
+        deletion.delete_spaces(type(acc.space).objects.filter(pk=acc.space.pk))
         sessions.forget(request, space_key=key, worksheet_keys=worksheet_keys)
         messages.success(
             request, _("“%(name)s” og alt i rummet er slettet for altid.") % {"name": name}

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from reflections import services
+from reflections import deletion, services
 from reflections.models import Principle, Sharing, Worksheet
 from values.models import Publisher, School
 
@@ -134,7 +134,7 @@ def test_shared_text_is_escaped(template, framework, neighbours_chair, neighbour
 
 def test_deleting_the_worksheet_deletes_its_sharing(sharing_board, neighbours_chair, neighbour):
     share(sharing_board, share="1")
-    services.delete_worksheet(Worksheet.objects.get(pk=sharing_board.worksheet.pk))
+    deletion.delete_worksheet(Worksheet.objects.get(pk=sharing_board.worksheet.pk))
     assert not Sharing.objects.exists()
     assert AGREED not in neighbours_chair.get(first_section(neighbour)).content.decode()
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 from django.utils import timezone
 
-from reflections.services import delete_stale_spaces
+from reflections.deletion import delete_stale_spaces
 
 DEFAULT_MONTHS = 24
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from reflections import evaluation, services
+from reflections import deletion, evaluation, services
 from reflections.models import Answer, BoardSpace, PrincipleLine, QuestionKind, Worksheet
 from reflections.principles import approval, drafting
 
@@ -200,6 +200,6 @@ def test_deleting_the_space_takes_the_evaluation_and_its_answers(principle, spac
     worksheet = start(principle)
     question = worksheet.questions.get(text=AGREED_TEXT)
     services.save_agreed_answer(worksheet, question, base_version=0, text="", evidence=EVIDENCE)
-    services.delete_spaces(BoardSpace.objects.filter(pk=principle.space_id))
+    deletion.delete_spaces(BoardSpace.objects.filter(pk=principle.space_id))
     assert not Worksheet.objects.exists()
     assert not Answer.objects.filter(evidence=EVIDENCE).exists()

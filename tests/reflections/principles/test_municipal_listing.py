@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reflections import services
+from reflections import deletion
 from reflections.models import BoardSpace, LineComment, PrincipleLine
 from reflections.principles import approval
 from reflections.views import listed
@@ -85,7 +85,7 @@ def test_a_board_that_unpublishes_or_deletes_leaves_the_list_at_once(client):
     deleted = published_principle(vest, "Princip slettet med rummet")
     assert "Princip taget offline" in client.get(list_url(ballerup)).content.decode()
     approval.unpublish(offline)
-    services.delete_spaces(BoardSpace.objects.filter(pk=deleted.space_id))
+    deletion.delete_spaces(BoardSpace.objects.filter(pk=deleted.space_id))
     page = client.get(list_url(ballerup)).content.decode()
     assert "Princip taget offline" not in page and "Princip slettet med rummet" not in page
     assert client.get(offline.public_url()).status_code == 410

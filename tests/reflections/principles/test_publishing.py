@@ -10,7 +10,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from pypdf import PdfReader
 
-from reflections import services
+from reflections import deletion
 from reflections.models import (
     LineComment,
     Participant,
@@ -178,7 +178,7 @@ def test_taken_offline_the_page_is_gone_at_once_even_with_the_page_cache_on(
 def test_deleting_the_worksheet_keeps_the_space_and_its_published_principle(
     client, published, board, space_chair
 ):
-    services.delete_worksheet(board.worksheet)
+    deletion.delete_worksheet(board.worksheet)
     assert client.get(public_url(published)).status_code == 200
     page = space_chair.get(published.get_absolute_url()).content.decode()
     assert "eller arket er slettet" in page

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from reflections import services
+from reflections import deletion
 from reflections.models import LineComment, Principle, PrincipleLine, PrincipleVersion
 from reflections.principles import drafting
 
@@ -216,7 +216,7 @@ def test_saving_a_line_keeps_a_citation_the_worksheet_no_longer_offers(
 ):
     line = PrincipleLine.objects.get(text="Det ser vi ofte.")
     item = line.items.get()
-    services.delete_worksheet(board.worksheet)  # the item is no longer beside the editor
+    deletion.delete_worksheet(board.worksheet)  # the item is no longer beside the editor
     page = space_chair.get(url("principle_line", principle, line.pk)).content.decode()
     assert "Ballerup Kommune, Tema 1, indikator 1" in page
     data = {"text": "Ny tekst", "kind": "bullet", "version": "1", "items": [item.pk]}
