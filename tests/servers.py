@@ -239,6 +239,8 @@ class Member:
         # The version of each own answer this browser last saved, sent back as the page does:
         # a save that names an older version is a conflict, never an overwrite.
         self.versions: dict[int, int] = {}
+        # Text sent whose answer never came back (the server may have stored it), per question.
+        self.unconfirmed: dict[int, str] = {}
 
     def join(self, member_token: str, name: str) -> None:
         opened = self.browser.get(f"/arbejdsark/m/{member_token}/")
@@ -253,9 +255,36 @@ class Member:
         assert joined.status == 302, (joined.status, joined.text[:300])
 
     def autosave(self, question_id: int, text: str) -> Response:
+        """Save as the page's script does, including its one quiet step: a conflict with the
+        text of our own earlier save whose answer was lost is no conflict – build on it."""
+        try:
+            response = self._post(question_id, text)
+        except OSError:
+            self.unconfirmed[question_id] = text
+            raise
+        if response.status == 409 and self._lost_save(question_id, response):
+            return self.autosave(question_id, text)
+        if self.acknowledged(response):
+            self.versions[question_id] = json.loads(response.body)["version"]
+            self.unconfirmed.pop(question_id, None)
+        elif response.status >= 500:
+            self.unconfirmed[question_id] = text
+        return response
+
+    def _lost_save(self, question_id: int, response: Response) -> bool:
+        theirs = json.loads(response.body)
+        if theirs.get("status") != "conflict" or theirs.get("text") != self.unconfirmed.get(
+            question_id
+        ):
+            return False
+        self.versions[question_id] = theirs["version"]
+        del self.unconfirmed[question_id]
+        return True
+
+    def _post(self, question_id: int, text: str) -> Response:
         scheme = "https" if self.browser.https else "http"
         origin = f"{scheme}://127.0.0.1:{self.browser.port}"
-        response = self.browser.request(
+        return self.browser.request(
             "POST",
             f"/arbejdsark/ark/{self.key}/gem/{question_id}/",
             body=json.dumps(
@@ -268,9 +297,6 @@ class Member:
                 "Referer": f"{origin}/arbejdsark/ark/{self.key}/",
             },
         )
-        if self.acknowledged(response):
-            self.versions[question_id] = json.loads(response.body)["version"]
-        return response
 
     @staticmethod
     def acknowledged(response: Response) -> bool:

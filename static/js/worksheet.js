@@ -204,6 +204,7 @@
     }, function () {
       self.inFlight = false;
       self.dirty = true;
+      self.unconfirmed = contentOf(sent);
       self.retry(text("offline", "Ikke gemt – forbindelsen svigtede."));
     });
   };
@@ -211,6 +212,7 @@
   Block.prototype.handle = function (status, data, sent) {
     if (status === 200 && data.status === "saved") {
       this.attempt = 0;
+      this.unconfirmed = null;
       if (this.versionEl && data.version !== undefined) { this.versionEl.value = data.version; }
       if (this.digestEl && data.digest) { this.digestEl.value = data.digest; }
       this.savedContent = contentOf(sent);
@@ -223,6 +225,16 @@
       this.clearDraft();
       this.setStatus(text("saved", "Gemt kl. %s").replace("%s", timeNow()));
       if (!anyUnsaved()) { announce(text("allSaved", "Alle ændringer er gemt.")); }
+      return;
+    }
+    if (status === 409 && data.status === "conflict" && this.isOwnLostSave(data)) {
+      // The server stored an earlier save whose answer never reached us: not someone else's
+      // text, so no conflict to show. Build on that version and send what is in the field.
+      if (this.versionEl) { this.versionEl.value = data.version; }
+      this.savedContent = this.unconfirmed;
+      this.unconfirmed = null;
+      this.dirty = true;
+      this.schedule(0);
       return;
     }
     if (status === 409 && data.status === "conflict") {
@@ -247,7 +259,12 @@
       return;
     }
     this.dirty = true;
+    if (status >= 500) { this.unconfirmed = contentOf(sent); }
     this.retry(text("serverError", "Ikke gemt – der skete en fejl på serveren."));
+  };
+
+  Block.prototype.isOwnLostSave = function (theirs) {
+    return !!this.unconfirmed && this.unconfirmed === contentOf(theirs);
   };
 
   Block.prototype.showConflict = function (theirs, mine) {

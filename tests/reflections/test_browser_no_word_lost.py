@@ -138,3 +138,34 @@ def test_a_member_typing_when_the_link_changes_is_told_why_and_keeps_the_text(
     assert "kopiér" in message.inner_text()
     assert own.input_value() == "Første tanke og en anden"
     assert Answer.objects.get(question=question).text == "Første tanke"
+
+
+def test_a_save_whose_answer_was_lost_is_no_conflict_with_yourself(new_context, template):
+    board = Board(template)
+    question = board.questions()[0]
+    page = new_context().new_page()
+    join(page, board.member_link, "Mads")
+    page.goto(board.sections()[0].get_absolute_url())
+
+    # The first save reaches the database, but the answer is lost on the way back (the server
+    # failed after committing), so the page still holds the version it started from.
+    lost: list[str] = []
+
+    def lose_the_answer(route):
+        if lost:
+            route.continue_()
+            return
+        route.fetch()
+        lost.append(route.request.url)
+        route.fulfill(status=503, body="")
+
+    page.route("**/gem/**", lose_the_answer)
+    own = f"#id_own-{question.pk}-text"
+    page.locator(own).fill("Vi mødes")
+    status(page, question.pk, "own").filter(has_text="Prøver igen").wait_for()
+    page.locator(own).fill("Vi mødes ofte")  # typed on before the retry
+
+    saved(page, question.pk, "own")
+    assert page.locator(".conflict").count() == 0
+    answer = Answer.objects.get(question=question)
+    assert (answer.text, answer.version) == ("Vi mødes ofte", 2)
