@@ -60,3 +60,27 @@ def test_an_editor_saves_previews_and_publishes_a_draft_change(page, live_server
     assert "Ændringen er offentliggjort." in page.locator(".messagelist").inner_text()
     assert_page_ok(page, "theme form after publishing", csp=False)
     assert Theme.objects.get(pk=theme.pk).body == NEW_BODY
+
+
+def test_a_new_row_in_a_draft_is_refused_in_danish_keeping_what_was_typed(page, live_server):
+    theme = make_framework(themes=1).themes.get()
+    User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", "redaktoer")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    watch(page)
+
+    page.goto(reverse("admin:values_theme_change", args=[theme.pk]))
+    page.fill("#id_items-0-text", NEW_BODY)
+    page.locator("#items-group .add-row a").click()
+    page.fill("#id_items-4-text", "Et helt nyt punkt.")  # the fifth row: four were there
+    page.click("input[name=_save_draft]")
+    page.wait_for_selector(".errornote")
+    assert "kan ikke tilføje eller slette punkter" in page.locator("#items-group").inner_text()
+    assert page.input_value("#id_items-0-text") == NEW_BODY
+    assert "Et helt nyt punkt." in page.locator("#items-group").inner_html()
+    assert_page_ok(page, "theme form refusing a new row in a draft", csp=False)
+    assert not DraftChange.objects.exists()
+    assert not theme.items.filter(text__in=[NEW_BODY, "Et helt nyt punkt."]).exists()

@@ -19,7 +19,7 @@ from ..spreadsheets.resources import (
 )
 from .actions import ConceptActionsMixin, publish, unpublish
 from .base import CurationAdmin, NormalisedTextMixin
-from .drafts import DraftSaveMixin
+from .drafts import DraftInlineMixin, DraftSaveMixin
 from .ordering import MoveMixin, move_with_children
 from .preview import PreviewMixin, PreviewSwitchMixin
 from .scoping import PublisherScopedAdmin, ScopedChoicesMixin
@@ -69,7 +69,7 @@ class PublisherAdmin(PublisherScopedAdmin, CurationAdmin):
         return super().has_delete_permission(request, obj) and is_national(request.user)
 
 
-class ThemeInline(ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline):
+class ThemeInline(DraftInlineMixin, ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline):
     model = Theme
     fields = ["position", "number", "title", "slug", "counts_as_theme", "status"]
     extra = 0
@@ -143,7 +143,7 @@ class InThemeMixin:
         return obj.theme.framework.title
 
 
-class ItemInline(ScopedChoicesMixin, NormalisedTextMixin, admin.StackedInline):
+class ItemInline(DraftInlineMixin, ScopedChoicesMixin, NormalisedTextMixin, admin.StackedInline):
     model = Item
     fields = [
         ("position", "kind", "group"),
@@ -158,14 +158,16 @@ class ItemInline(ScopedChoicesMixin, NormalisedTextMixin, admin.StackedInline):
     show_change_link = True
 
 
-class QuestionInline(ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline):
+class QuestionInline(
+    DraftInlineMixin, ScopedChoicesMixin, NormalisedTextMixin, admin.TabularInline
+):
     model = ReflectionQuestion
     fields = ["position", "group", "text", "item", "concepts"]
     autocomplete_fields = ["item", "concepts"]
     extra = 0
 
 
-class MaterialInline(ScopedChoicesMixin, admin.StackedInline):
+class MaterialInline(DraftInlineMixin, ScopedChoicesMixin, admin.StackedInline):
     """Outside material on the theme's page: links checked to be http(s) (Material.url)."""
 
     model = Material

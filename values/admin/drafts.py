@@ -10,15 +10,19 @@ published and rejected in DraftChangeAdmin; publisher scoping (values.admin.scop
 
 from __future__ import annotations
 
+from copy import copy
+
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
+from reversion.models import Version
 
 from ..models import DraftChange, Publisher
-from ..models.drafts import publisher_id_of
+from ..models.drafts import NOT_DRAFTED, publisher_id_of
 
 DRAFT_BUTTON = "_save_draft"
 
@@ -33,40 +37,43 @@ def needs_approval(obj) -> bool:
     return Publisher.objects.filter(pk=publisher_id_of(obj), publish_needs_approval=True).exists()
 
 
+def draft_mode(request, obj) -> bool:
+    """Whether saving `obj` is stored as a draft change: decided once per object and request
+    (the changelist's editable positions save several objects in one request)."""
+    modes = request.__dict__.setdefault("_values_draft_modes", {})
+    key = (obj._meta.label, obj.pk)
+    if key not in modes:
+        modes[key] = DRAFT_BUTTON in request.POST or (is_live(obj) and needs_approval(obj))
+    return modes[key]
+
+
 class DraftSaveMixin:
     """For a content ModelAdmin: "Gem som kladdeændring" on the change form."""
 
-    def _draft_mode(self, request, obj) -> bool:
-        """Whether saving `obj` is stored as a draft change: decided once per object and
-        request (the changelist's editable positions save several objects in one request)."""
-        modes = request.__dict__.setdefault("_values_draft_modes", {})
-        if obj.pk not in modes:
-            modes[obj.pk] = DRAFT_BUTTON in request.POST or (is_live(obj) and needs_approval(obj))
-        return modes[obj.pk]
-
     def _drafted(self, request, obj) -> bool:
         """Whether `obj` was stored as a draft change in this request (asked after saving)."""
-        return getattr(request, "_values_draft_modes", {}).get(getattr(obj, "pk", None), False)
+        key = (obj._meta.label, getattr(obj, "pk", None))
+        return getattr(request, "_values_draft_modes", {}).get(key, False)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Restoring a version rewrites the live object before any form is saved, so for a
-        # publisher that requires approval it is refused rather than turned into a draft.
-        if request.method == "POST":
-            obj = self.get_object(request, unquote(object_id))
-            if obj is not None and is_live(obj) and needs_approval(obj):
-                messages.error(
-                    request,
-                    gettext(
-                        "Udgiveren kræver godkendelse, så offentliggjort indhold gendannes "
-                        "ikke direkte. Kopiér teksten fra versionen ind i formularen, og gem "
-                        "den som en kladdeændring."
-                    ),
-                )
-                info = self.opts.app_label, self.opts.model_name
-                return HttpResponseRedirect(
-                    reverse(f"admin:{info[0]}_{info[1]}_history", args=[obj.pk])
-                )
-        return super().revision_view(request, object_id, version_id, extra_context)
+        # publisher that requires approval the version's values become a draft change instead.
+        obj = self.get_object(request, unquote(object_id))
+        if request.method != "POST" or obj is None or not (is_live(obj) and needs_approval(obj)):
+            return super().revision_view(request, object_id, version_id, extra_context)
+        version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        draft = _record_version(obj, version, request.user)
+        if draft is None:
+            messages.info(request, gettext("Versionen er den samme som den offentliggjorte."))
+            return HttpResponseRedirect(reverse(f"admin:{_info(obj)}_change", args=[obj.pk]))
+        messages.success(
+            request,
+            gettext(
+                "Versionen er gemt som kladdeændring, fordi udgiveren kræver godkendelse. Den "
+                "gendannes, når en anden redaktør har godkendt den."
+            ),
+        )
+        return HttpResponseRedirect(reverse("admin:values_draftchange_change", args=[draft.pk]))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and not add:
@@ -86,7 +93,7 @@ class DraftSaveMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
-        if not change or not self._draft_mode(request, obj):
+        if not change or not draft_mode(request, obj):
             return super().save_model(request, obj, form, change)
         live = type(obj)._default_manager.get(pk=obj.pk)
         m2m = {
@@ -107,14 +114,16 @@ class DraftSaveMixin:
     def save_related(self, request, form, formsets, change):
         if not change or not self._drafted(request, form.instance):
             return super().save_related(request, form, formsets, change)
-        if any(formset.has_changed() for formset in formsets):
-            messages.warning(
-                request,
-                gettext(
-                    "Ændringerne i listerne nederst på siden er ikke gemt: en kladdeændring "
-                    "gælder kun de øverste felter. Ret dem på deres egne sider."
-                ),
-            )
+        # The lists below the form: each changed row is a draft change of its own
+        # (DraftInlineMixin has refused additions, deletions and rows that cannot be drafted).
+        request._values_row_drafts = [
+            draft
+            for formset in formsets
+            for row in formset.initial_forms
+            if row.has_changed()
+            for draft in [_record(row, request.user)]
+            if draft is not None
+        ]
 
     def construct_change_message(self, request, form, formsets, add=False):
         if self._drafted(request, form.instance):
@@ -129,18 +138,102 @@ class DraftSaveMixin:
     def response_change(self, request, obj):
         if not self._drafted(request, obj):
             return super().response_change(request, obj)
-        draft = getattr(request, "_values_draft", None)
-        if draft is None:
+        main = getattr(request, "_values_draft", None)
+        drafts = [main] * (main is not None) + getattr(request, "_values_row_drafts", [])
+        if not drafts:
             messages.info(request, gettext("Der var ingen ændringer at gemme som kladde."))
             return HttpResponseRedirect(request.path)
+        if len(drafts) == 1:
+            messages.success(
+                request,
+                gettext(
+                    "Ændringen er gemt som kladde. Den vises ikke offentligt, før den er "
+                    "offentliggjort."
+                ),
+            )
+            return HttpResponseRedirect(
+                reverse("admin:values_draftchange_change", args=[drafts[0].pk])
+            )
         messages.success(
             request,
             gettext(
-                "Ændringen er gemt som kladde. Den vises ikke offentligt, før den er "
-                "offentliggjort."
-            ),
+                "Ændringerne er gemt som %(count)d kladdeændringer, én for hvert ændret indhold. "
+                "De vises ikke offentligt, før de er offentliggjort."
+            )
+            % {"count": len(drafts)},
         )
-        return HttpResponseRedirect(reverse("admin:values_draftchange_change", args=[draft.pk]))
+        return HttpResponseRedirect(reverse("admin:values_draftchange_changelist"))
+
+
+class DraftInlineMixin:
+    """For an inline on a form with "Gem som kladdeændring": in draft mode a changed row
+    becomes a draft change of its own, and what a draft change cannot hold – a new row, a
+    deleted row, a changed row of content without drafts (materials) – is refused with the
+    form shown again as it was filled in, so nothing typed is lost."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if request.method != "POST" or obj is None or not draft_mode(request, obj):
+            return formset
+        draftable = isinstance(self.admin_site._registry.get(self.model), DraftSaveMixin)
+        plural = self.model._meta.verbose_name_plural
+
+        class DraftFormSet(formset):
+            def clean(self):
+                super().clean()
+                if any(row.has_changed() for row in self.extra_forms) or self.deleted_forms:
+                    raise ValidationError(
+                        gettext(
+                            "En kladdeændring kan ikke tilføje eller slette %(plural)s. Fortryd "
+                            "det her og gem kladden, og tilføj eller slet bagefter."
+                        )
+                        % {"plural": plural}
+                    )
+                if not draftable and any(row.has_changed() for row in self.initial_forms):
+                    raise ValidationError(
+                        gettext(
+                            "Ændringer i %(plural)s kan ikke gemmes som kladde. Fortryd dem her "
+                            "og gem kladden, og ret dem bagefter."
+                        )
+                        % {"plural": plural}
+                    )
+
+        return DraftFormSet
+
+
+def _record_version(live, version, user):
+    """The fields a stored version holds, as a draft change of the live object."""
+    stored = version.field_dict
+    edited = copy(live)
+    names, m2m = [], {}
+    for field in [*live._meta.concrete_fields, *live._meta.many_to_many]:
+        if field.name in NOT_DRAFTED:
+            continue
+        if field.many_to_many and field.attname in stored:
+            m2m[field.name] = field.related_model._default_manager.filter(
+                pk__in=stored[field.attname]
+            )
+        elif field.attname in stored:
+            setattr(edited, field.attname, stored[field.attname])
+        else:
+            continue
+        names.append(field.name)
+    return DraftChange.record(live, edited, names, m2m, user)
+
+
+def _info(obj) -> str:
+    return f"{obj._meta.app_label}_{obj._meta.model_name}"
+
+
+def _record(row, user):
+    """A changed inline row as a draft change of the object it shows (None if nothing differs)."""
+    edited = row.instance
+    live = type(edited)._default_manager.get(pk=edited.pk)
+    names = [name for name in row.changed_data if _is_model_field(edited, name)]
+    m2m = {
+        name: row.cleaned_data[name] for name in names if edited._meta.get_field(name).many_to_many
+    }
+    return DraftChange.record(live, edited, names, m2m, user)
 
 
 def _is_model_field(obj, name: str) -> bool:
