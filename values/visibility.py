@@ -111,7 +111,19 @@ def show_previewed_draft(sender, instance, **kwargs) -> None:
         return
     draft = previewed_draft(request)
     if draft is not None and draft.object_id == instance.pk and draft.model is sender:
-        draft.apply_to(instance)
+        show_draft(draft, instance)
+
+
+def show_draft(draft, instance) -> None:
+    """The drafted values on `instance` for a preview: plain fields and chosen relations (the
+    concepts); not an address (slug), which the public pages look up by its live value."""
+    draft.apply_to(instance, keep_address=True)
+    relations = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    for field in draft.fields():
+        if field.many_to_many:
+            # As if prefetched: `theme.concepts.all()` then lists the drafted choice.
+            pks = draft.changes[field.name]
+            relations[field.name] = field.related_model._default_manager.filter(pk__in=pks)
 
 
 def with_own_drafts(request: HttpRequest, model):

@@ -1,7 +1,8 @@
 """Draft changes reach the lists below a form: a changed item or question in the theme's form
 becomes a draft change of its own, what a draft cannot hold (a new or deleted row, a material) is
-refused with everything typed kept, and restoring a version of content that needs approval
-becomes a draft change for a second editor."""
+refused with everything typed kept; restoring a version of content that needs approval
+becomes a draft change for a second editor; and the preview shows drafted concepts and keeps a
+drafted new address working until it is published."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from reversion.models import Version
 from tests.conftest import make_framework
 from tests.values.test_draft_changes import colleague, needs_approval, public
 from tests.values.test_editor_workflow import said
-from values.models import DraftChange, Item, Material, Publisher, Theme
+from values.models import Concept, DraftChange, Item, Material, Publisher, Theme
 
 __all__ = ["colleague", "needs_approval", "public"]  # fixtures shared with the drafts' tests
 
@@ -167,3 +168,36 @@ def test_with_approval_restoring_a_version_waits_for_a_second_editor(
     theme.refresh_from_db()
     assert theme.body == version.field_dict["body"]
     assert Publisher.objects.get(name="Ballerup Kommune").publish_needs_approval
+
+
+def preview(client, draft):
+    client.post(reverse("admin:values_draftchange_preview", args=[draft.pk]))
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_the_drafted_concepts(editor_client, public, theme):
+    chosen = Concept.objects.create(name="Tillidsfuld dialog", description="Dialog.")
+    form = editor_client.get(change_url(theme))
+    response = editor_client.post(
+        change_url(theme), as_sent(form) | DRAFT | {"concepts": chosen.pk}
+    )
+    draft = DraftChange.objects.pending().get()
+    assert response.status_code == 302 and draft.changes == {"concepts": [chosen.pk]}
+    preview(editor_client, draft)
+    assert "Tillidsfuld dialog" in editor_client.get(theme.get_absolute_url()).content.decode()
+    assert "Tillidsfuld dialog" not in public.get(theme.get_absolute_url()).content.decode()
+    assert not theme.concepts.exists()
+
+
+@pytest.mark.django_db
+def test_a_drafted_new_address_is_previewed_at_the_working_old_one(editor_client, theme):
+    old = theme.get_absolute_url()
+    form = editor_client.get(change_url(theme))
+    data = as_sent(form) | DRAFT | {"title": "Dialog og tillid", "slug": "dialog-og-tillid"}
+    editor_client.post(change_url(theme), data)
+    preview(editor_client, DraftChange.objects.pending().get())
+    framework_page = editor_client.get(theme.framework.get_absolute_url()).content.decode()
+    assert "Dialog og tillid" in framework_page and f'href="{old}"' in framework_page
+    assert "dialog-og-tillid" not in framework_page
+    page = editor_client.get(old)
+    assert page.status_code == 200 and "Dialog og tillid" in page.content.decode()

@@ -200,9 +200,12 @@ class DraftChange(models.Model):
             if _serialise(field, live) != self.original.get(field.name)
         ]
 
-    def apply_to(self, obj: models.Model) -> None:
-        """Set the drafted values of plain fields on `obj` (in memory only)."""
+    def apply_to(self, obj: models.Model, keep_address: bool = False) -> None:
+        """Set the drafted values of plain fields on `obj` (in memory only); with
+        `keep_address`, not its slug."""
         for field in self.fields():
+            if keep_address and isinstance(field, models.SlugField):
+                continue
             if not field.many_to_many:
                 setattr(obj, field.attname, _deserialise(field, self.changes[field.name]))
 
