@@ -112,3 +112,13 @@ def test_moving_a_parent_takes_its_children_along(editor_client, framework):
     assert order.index(first_indicator) < order.index(example)
     assert order.index(statement) == order.index(example) + 1  # still right under its example
     assert sorted(i.position for i in order) == [1, 2, 3, 4]
+
+
+@pytest.mark.django_db
+def test_the_item_list_shows_sub_items_under_their_parent_indented(editor_client, framework):
+    child = Item.objects.filter(parent__isnull=False).first()
+    parent = child.parent
+    html = editor_client.get(reverse("admin:values_item_changelist")).content.decode()
+    assert f'<span aria-hidden="true">↳ </span>{child.text}' in html
+    assert f'<span aria-hidden="true">↳ </span>{parent.title or parent.text}' not in html
+    assert html.index(parent.title or parent.text) < html.index(child.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Concept, Framework, Item, Material, Publisher, ReflectionQuestion, Theme
@@ -255,7 +256,13 @@ class ItemAdmin(
     @admin.display(description=_("tekst"))
     def short_text(self, obj):
         label = obj.title or obj.text
-        return label if len(label) <= 90 else f"{label[:90]}…"
+        label = label if len(label) <= 90 else f"{label[:90]}…"
+        if obj.parent_id is None:
+            return label
+        # A sub-item (an indicator under its statement) is shown under its parent, indented.
+        return format_html(
+            '<span class="sub-item"><span aria-hidden="true">↳ </span>{}</span>', label
+        )
 
 
 @admin.register(ReflectionQuestion)
