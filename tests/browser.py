@@ -88,3 +88,12 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(
         f"{v['id']}: {v['help']} – {[n['target'] for n in v['nodes']][:3]}" for v in violations
     )
+
+
+def sign_in_to_admin(page, username: str, password: str) -> None:
+    """Sign in on the admin's login page, as a person would, and land on the admin's index."""
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
+from tests.browser import sign_in_to_admin
 from tests.conftest import make_framework
 
 PASSWORD = "csp-test-kode-2026"
@@ -70,11 +71,7 @@ def test_an_editor_works_in_the_admin_without_any_csp_violation(
     theme = framework.themes.first()
     User.objects.create_superuser("redaktion", "r@example.dk", PASSWORD)
 
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "redaktion")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "redaktion", PASSWORD)
     assert_clean(page, "login and admin index")
 
     page.goto(reverse("admin:values_theme_changelist"))

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from tests.a11y import assert_page_ok, watch
+from tests.browser import sign_in_to_admin
 
 from .conftest import Board
 
@@ -18,11 +19,7 @@ def test_staff_issue_a_new_chair_link_in_an_accessible_admin_page(page, template
     user = User.objects.create_user("support", password=PASSWORD, is_staff=True)
     for codename in ("view_worksheet", "issue_chair_link"):
         user.user_permissions.add(Permission.objects.get(codename=codename))
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "support")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "support", PASSWORD)
     watch(page)
     page.goto(reverse("admin:reflections_worksheet_change", args=[board.worksheet.pk]))
     page.get_by_role("link", name="Udsted nyt formandslink").click()

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 
 from reflections.models import TemplateSection, WorksheetTemplate
 from tests.a11y import assert_page_ok, watch
+from tests.browser import sign_in_to_admin
 from tests.conftest import make_framework
 from values.models import Concept, School, Status
 
@@ -66,11 +67,7 @@ def test_the_admin_pages_editors_use_have_no_axe_violations(page, live_server):
     # group's permissions come from a data migration that transactional tests flush.
     User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
     # Two versions, so the history has something to compare.
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "redaktoer")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "redaktoer", PASSWORD)
     for title in ("Første titel", "Anden titel"):
         page.goto(reverse("admin:values_theme_change", args=[theme.pk]))
         page.fill("#id_title", title)

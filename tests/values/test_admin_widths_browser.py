@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from tests.browser import sign_in_to_admin
 from tests.conftest import make_framework
 from values.models import Concept
 
@@ -26,11 +27,7 @@ def test_the_theme_form_and_the_changelists_fit_in_1366_pixels(page):
     theme = framework.themes.first()
     User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "redaktoer")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "redaktoer", PASSWORD)
     too_wide = []
     for url in (
         reverse("admin:values_theme_change", args=[theme.pk]),

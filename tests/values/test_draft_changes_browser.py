@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from tests.a11y import assert_page_ok, assert_reflows, watch
+from tests.browser import sign_in_to_admin
 from tests.conftest import make_framework
 from values.models import DraftChange, Theme
 
@@ -21,11 +22,7 @@ def test_an_editor_saves_previews_and_publishes_a_draft_change(page, live_server
     theme = make_framework(themes=1).themes.get()
     # The Redaktør group comes from a data migration that transactional tests flush.
     User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "redaktoer")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "redaktoer", PASSWORD)
     watch(page)
 
     page.goto(reverse("admin:values_theme_change", args=[theme.pk]))
@@ -65,11 +62,7 @@ def test_an_editor_saves_previews_and_publishes_a_draft_change(page, live_server
 def test_a_new_row_in_a_draft_is_refused_in_danish_keeping_what_was_typed(page, live_server):
     theme = make_framework(themes=1).themes.get()
     User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "redaktoer")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "redaktoer", PASSWORD)
     watch(page)
 
     page.goto(reverse("admin:values_theme_change", args=[theme.pk]))

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.a11y import assert_page_ok, watch
+from tests.browser import sign_in_to_admin
 from tests.conftest import make_framework
 from tests.values.spreadsheet_files import csv_bytes
 from tests.values.test_import_export_workbook import SIXTH, filled_template
@@ -21,11 +22,7 @@ PASSWORD = "redaktoer-kode-2026"
 
 
 def log_in(page) -> None:
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "redaktoer")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "redaktoer", PASSWORD)
 
 
 def send(page, url: str, field: str, name: str, data: bytes, mime: str) -> None:
