@@ -18,13 +18,18 @@ PASSWORD = "redaktoer-kode-2026"
 NEW_BODY = "En ny tekst om forældremøder, som først vises, når den er offentliggjort."
 
 
-def test_an_editor_saves_previews_and_publishes_a_draft_change(page, live_server):
+@pytest.fixture
+def theme(page, live_server) -> Theme:
+    """A published theme, with an editor signed in to the admin in `page`."""
     theme = make_framework(themes=1).themes.get()
     # The Redaktør group comes from a data migration that transactional tests flush.
     User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
     sign_in_to_admin(page, "redaktoer", PASSWORD)
     watch(page)
+    return theme
 
+
+def test_an_editor_saves_previews_and_publishes_a_draft_change(page, theme):
     page.goto(reverse("admin:values_theme_change", args=[theme.pk]))
     page.fill("#id_body", NEW_BODY)
     page.click("input[name=_save_draft]")
@@ -59,12 +64,7 @@ def test_an_editor_saves_previews_and_publishes_a_draft_change(page, live_server
     assert Theme.objects.get(pk=theme.pk).body == NEW_BODY
 
 
-def test_a_new_row_in_a_draft_is_refused_in_danish_keeping_what_was_typed(page, live_server):
-    theme = make_framework(themes=1).themes.get()
-    User.objects.create_superuser("redaktoer", "r@example.dk", PASSWORD)
-    sign_in_to_admin(page, "redaktoer", PASSWORD)
-    watch(page)
-
+def test_a_new_row_in_a_draft_is_refused_in_danish_keeping_what_was_typed(page, theme):
     page.goto(reverse("admin:values_theme_change", args=[theme.pk]))
     page.fill("#id_items-0-text", NEW_BODY)
     page.locator("#items-group .add-row a").click()

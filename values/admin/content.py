@@ -260,9 +260,7 @@ class ItemAdmin(
         if obj.parent_id is None:
             return label
         # A sub-item (an indicator under its statement) is shown under its parent, indented.
-        return format_html(
-            '<span class="sub-item"><span aria-hidden="true">↳ </span>{}</span>', label
-        )
+        return format_html('<span aria-hidden="true">↳ </span>{}', label)
 
 
 @admin.register(ReflectionQuestion)

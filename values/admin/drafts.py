@@ -13,6 +13,7 @@ from __future__ import annotations
 from copy import copy
 
 from django.contrib import messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpResponseRedirect
@@ -41,10 +42,15 @@ def draft_mode(request, obj) -> bool:
     """Whether saving `obj` is stored as a draft change: decided once per object and request
     (the changelist's editable positions save several objects in one request)."""
     modes = request.__dict__.setdefault("_values_draft_modes", {})
-    key = (obj._meta.label, obj.pk)
+    key = _mode_key(obj)
     if key not in modes:
         modes[key] = DRAFT_BUTTON in request.POST or (is_live(obj) and needs_approval(obj))
     return modes[key]
+
+
+def _mode_key(obj) -> tuple:
+    # A theme and an item may share a pk: the form of one saves rows of the other.
+    return obj._meta.label, obj.pk
 
 
 class DraftSaveMixin:
@@ -52,8 +58,7 @@ class DraftSaveMixin:
 
     def _drafted(self, request, obj) -> bool:
         """Whether `obj` was stored as a draft change in this request (asked after saving)."""
-        key = (obj._meta.label, getattr(obj, "pk", None))
-        return getattr(request, "_values_draft_modes", {}).get(key, False)
+        return getattr(request, "_values_draft_modes", {}).get(_mode_key(obj), False)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Restoring a version rewrites the live object before any form is saved, so for a
@@ -65,7 +70,7 @@ class DraftSaveMixin:
         draft = _record_version(obj, version, request.user)
         if draft is None:
             messages.info(request, gettext("Versionen er den samme som den offentliggjorte."))
-            return HttpResponseRedirect(reverse(f"admin:{_info(obj)}_change", args=[obj.pk]))
+            return HttpResponseRedirect(reverse(admin_urlname(self.opts, "change"), args=[obj.pk]))
         messages.success(
             request,
             gettext(
@@ -95,20 +100,13 @@ class DraftSaveMixin:
     def save_model(self, request, obj, form, change):
         if not change or not draft_mode(request, obj):
             return super().save_model(request, obj, form, change)
-        live = type(obj)._default_manager.get(pk=obj.pk)
-        m2m = {
-            name: form.cleaned_data[name]
-            for name in form.changed_data
-            if name in form.cleaned_data and obj._meta.get_field(name).many_to_many
-        }
-        names = [n for n in form.changed_data if _is_model_field(obj, n)]
-        request._values_draft = DraftChange.record(live, obj, names, m2m, request.user)
+        request._values_draft = _record(form, request.user)
         if request._values_draft is not None and DRAFT_BUTTON not in request.POST:
             # Saved through another button (or a list's editable column): say where it went.
             messages.info(
                 request,
                 gettext("“%(obj)s” er gemt som kladdeændring, som en anden redaktør skal godkende.")
-                % {"obj": live},
+                % {"obj": request._values_draft.label},
             )
 
     def save_related(self, request, form, formsets, change):
@@ -116,14 +114,12 @@ class DraftSaveMixin:
             return super().save_related(request, form, formsets, change)
         # The lists below the form: each changed row is a draft change of its own
         # (DraftInlineMixin has refused additions, deletions and rows that cannot be drafted).
-        request._values_row_drafts = [
-            draft
-            for formset in formsets
-            for row in formset.initial_forms
-            if row.has_changed()
-            for draft in [_record(row, request.user)]
-            if draft is not None
-        ]
+        request._values_row_drafts = []
+        for formset in formsets:
+            for row in formset.initial_forms:
+                draft = _record(row, request.user) if row.has_changed() else None
+                if draft is not None:
+                    request._values_row_drafts.append(draft)
 
     def construct_change_message(self, request, form, formsets, add=False):
         if self._drafted(request, form.instance):
@@ -138,8 +134,9 @@ class DraftSaveMixin:
     def response_change(self, request, obj):
         if not self._drafted(request, obj):
             return super().response_change(request, obj)
-        main = getattr(request, "_values_draft", None)
-        drafts = [main] * (main is not None) + getattr(request, "_values_row_drafts", [])
+        drafts = getattr(request, "_values_row_drafts", [])
+        if getattr(request, "_values_draft", None) is not None:
+            drafts = [request._values_draft, *drafts]
         if not drafts:
             messages.info(request, gettext("Der var ingen ændringer at gemme som kladde."))
             return HttpResponseRedirect(request.path)
@@ -207,31 +204,25 @@ def _record_version(live, version, user):
     edited = copy(live)
     names, m2m = [], {}
     for field in [*live._meta.concrete_fields, *live._meta.many_to_many]:
-        if field.name in NOT_DRAFTED:
+        if field.name in NOT_DRAFTED or field.attname not in stored:
             continue
-        if field.many_to_many and field.attname in stored:
-            m2m[field.name] = field.related_model._default_manager.filter(
-                pk__in=stored[field.attname]
-            )
-        elif field.attname in stored:
-            setattr(edited, field.attname, stored[field.attname])
+        if field.many_to_many:
+            pks = stored[field.attname]
+            m2m[field.name] = field.related_model._default_manager.filter(pk__in=pks)
         else:
-            continue
+            setattr(edited, field.attname, stored[field.attname])
         names.append(field.name)
     return DraftChange.record(live, edited, names, m2m, user)
 
 
-def _info(obj) -> str:
-    return f"{obj._meta.app_label}_{obj._meta.model_name}"
-
-
-def _record(row, user):
-    """A changed inline row as a draft change of the object it shows (None if nothing differs)."""
-    edited = row.instance
+def _record(form, user):
+    """What a validated model form (the change form or one of its rows) changed, as a draft
+    change of the object it shows; None if nothing differs from the live object."""
+    edited = form.instance
     live = type(edited)._default_manager.get(pk=edited.pk)
-    names = [name for name in row.changed_data if _is_model_field(edited, name)]
+    names = [name for name in form.changed_data if _is_model_field(edited, name)]
     m2m = {
-        name: row.cleaned_data[name] for name in names if edited._meta.get_field(name).many_to_many
+        name: form.cleaned_data[name] for name in names if edited._meta.get_field(name).many_to_many
     }
     return DraftChange.record(live, edited, names, m2m, user)
 
