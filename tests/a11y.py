@@ -9,6 +9,10 @@ and the error-summary pattern on a failed submit. Call these for each new page k
 
 from __future__ import annotations
 
+import re
+
+from playwright.sync_api import expect
+
 from tests.browser import axe_violations, describe_violations
 
 COLLECT_CSP = """
@@ -148,13 +152,14 @@ def assert_error_summary(page, field_ids: list[str], js: bool = True) -> None:
     """The DKFDS/GOV.UK pattern after a failed submit: "Fejl: " title, the summary first in
     <main> and focused, a link to each field in error, and (with JavaScript) the link focuses
     the field."""
-    assert page.title().startswith("Fejl: "), page.title()
+    # Waits for the answer page: the submit's navigation may still be under way.
+    expect(page, "the title does not start with “Fejl: ”").to_have_title(re.compile("^Fejl: "))
     summary = page.locator("main > .error-summary")
     assert summary.count() == 1, "no error summary first in <main>"
     first = page.evaluate("document.querySelector('main').firstElementChild.className")
     assert "error-summary" in first, first
-    focused = page.evaluate("document.activeElement.classList.contains('error-summary')")
-    assert focused, "focus is not on the error summary"
+    # Chromium moves focus to an `autofocus` element when it next renders, not at load.
+    expect(summary, "focus is not on the error summary").to_be_focused()
     targets = summary.locator("a").evaluate_all("(links) => links.map((a) => a.hash.slice(1))")
     for field_id in field_ids:
         assert field_id in targets, f"no link to #{field_id} in {targets}"
