@@ -139,6 +139,8 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 # The portal's own template pack: DKFDS markup for every form (templates/dkfds/).
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("dkfds",)
 CRISPY_TEMPLATE_PACK = "dkfds"
+# Django's renderer; its plainest widget templates said in Python (portal/form_renderer.py).
+FORM_RENDERER = "portal.form_renderer.FormRenderer"
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
