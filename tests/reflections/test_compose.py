@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def render_include(obj) -> str:
     request = RequestFactory().get("/rammer/x/y/")
-    template = Template('{% include "reflections/includes/add_to_worksheet.html" %}')
+    template = Template("{% load worksheet_tags %}{% add_to_worksheet obj %}")
     return template.render(Context({"obj": obj, "request": request, "csrf_token": "t"}))
 
 
