@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 
 from portal.page_cache import page_cache_version
 from values.models import Framework
+from values.visibility import preview_active
 
 FOOTER_FRAMEWORKS = 8
 
@@ -19,9 +20,18 @@ def site(request):
         # The version every content save bumps: part of the key of fragments that show content,
         # so a fragment is never older than the content. Read only where a fragment asks.
         "content_version": SimpleLazyObject(page_cache_version),
-        # Lazy: one small query, only on pages whose footer lists the source documents; the first
-        # few, however many there are, with a link to all of them.
-        "footer_frameworks": Framework.objects.published()
-        .select_related("publisher")
-        .only("title", "slug", "year", "publisher__name")[:FOOTER_FRAMEWORKS],
+        # How long a fragment of public content (a page's cards, a framework's parts) may be kept:
+        # as long as whole pages, keyed on `content_version` and `request.content_preview`, and
+        # never while a preview shows drafts, so no draft is kept for anyone. Called by the
+        # template only where a fragment asks.
+        "content_fragment_seconds": lambda: (
+            0 if preview_active(request) else settings.PAGE_CACHE_SECONDS
+        ),
+        # Built and run only when the footer's fragment is not kept: one small query, the first
+        # few source documents, however many there are, with a link to all of them.
+        "footer_frameworks": lambda: (
+            Framework.objects.published()
+            .select_related("publisher")
+            .only("title", "slug", "year", "publisher__name")[:FOOTER_FRAMEWORKS]
+        ),
     }

@@ -39,13 +39,18 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     framework = get_object_or_404(frameworks_for(request).select_related("publisher"), slug=slug)
-    themes = list(themes_for(request).filter(framework=framework).prefetch_related("concepts"))
-    for theme in themes:
-        theme.framework = framework  # for get_absolute_url without a query per theme
+
+    def parts() -> list:
+        """Every part in the document's order, its themes and its other parts alike: read only
+        when the page's fragment is not kept."""
+        themes = list(themes_for(request).filter(framework=framework).prefetch_related("concepts"))
+        for theme in themes:
+            theme.framework = framework  # for get_absolute_url without a query per theme
+        return themes
+
     context = {
         "framework": framework,
-        # Every part in the document's order: its themes and its other parts alike.
-        "parts": themes,
+        "parts": parts,
         "references": [line for line in framework.references.splitlines() if line.strip()],
     }
     return render(request, "values/framework_detail.html", context)
