@@ -95,25 +95,32 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
 def concept_list(request: HttpRequest) -> HttpResponse:
     """The matrix: how much each framework says on each concept (themes, items, questions), a
     page of frameworks at a time so the table stays readable however many there are."""
-    concepts = list(Concept.objects.all())
     frameworks = Paginator(
         frameworks_for(request).select_related("publisher").only(*FRAMEWORK_HEADING),
         MATRIX_COLUMNS,
     ).get_page(request.GET.get("side"))
-    counts = comparison.concept_counts(request, frameworks=[f.pk for f in frameworks])
-    totals = comparison.concept_totals(request)
-    highest = max(counts.values(), default=0)
-    for concept in concepts:
-        # Reversed once per concept, not once per cell: the cells' links were a third of the page.
-        concept.url = concept.get_absolute_url()
-        concept.cells = []
-        for framework in frameworks:
-            n = counts[(concept.pk, framework.pk)]
-            # Five visual levels (0–4) relative to the largest cell; the number is always shown.
-            level = 0 if n == 0 else max(1, -(-4 * n // highest))
-            url = f"{concept.url}?ramme={framework.slug}#ramme-{framework.slug}"
-            concept.cells.append({"framework": framework, "count": n, "level": level, "url": url})
-        concept.total = totals[concept.pk]
+
+    def concepts() -> list[Concept]:
+        """Each concept with its row of cells: read only when the page's fragment is not kept."""
+        concepts = list(Concept.objects.all())
+        counts = comparison.concept_counts(request, frameworks=[f.pk for f in frameworks])
+        totals = comparison.concept_totals(request)
+        highest = max(counts.values(), default=0)
+        for concept in concepts:
+            # Reversed once per concept, not per cell: the cells' links were a third of the page.
+            concept.url = concept.get_absolute_url()
+            concept.cells = []
+            for framework in frameworks:
+                n = counts[(concept.pk, framework.pk)]
+                # Five visual levels (0–4) relative to the largest cell; the number always shows.
+                level = 0 if n == 0 else max(1, -(-4 * n // highest))
+                url = f"{concept.url}?ramme={framework.slug}#ramme-{framework.slug}"
+                concept.cells.append(
+                    {"framework": framework, "count": n, "level": level, "url": url}
+                )
+            concept.total = totals[concept.pk]
+        return concepts
+
     context = {"concepts": concepts, "frameworks": frameworks, "wide": True}
     return render(request, "values/concept_list.html", context)
 

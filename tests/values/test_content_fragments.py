@@ -1,8 +1,8 @@
-"""The home page's cards, the framework list's pages and a framework's page are the same for
-every visitor until the content changes, so their fragments are kept under the content version:
-those who get pages rendered for them (editors, board members, anyone with a session) are served
-without the content's queries, a content save shows at once, and a preview's drafts are never
-kept for anyone."""
+"""The home page's cards, the pages of the framework list and of the concept overview, and a
+framework's page are the same for every visitor until the content changes, so their fragments
+are kept under the content version: those who get pages rendered for them (editors, board
+members, anyone with a session) are served without the content's queries, a content save shows
+at once, and a preview's drafts are never kept for anyone."""
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -46,7 +46,7 @@ def content_queries(client, url: str) -> list[str]:
 
 def test_a_kept_fragment_runs_none_of_the_contents_queries(framework):
     # The framework page still looks its framework up (a 404 for an unknown address), the
-    # framework list counts its pages.
+    # framework list and the concept overview count their pages.
     left = {
         reverse("home"): 0,
         framework.get_absolute_url(): 1,
