@@ -7,9 +7,12 @@ number of queries however much content there is (pinned by tests).
 
 from __future__ import annotations
 
+import functools
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from . import comparison
 from . import search as search_engine
@@ -63,32 +66,33 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
         slug=slug,
     )
     framework = theme.framework
-    concepts = list(theme.concepts.all())
-    items = list(items_for(request).filter(theme=theme))
-    questions = list(questions_for(request).filter(theme=theme))
-    blocks = item_tree(items, questions, theme.title)
-    materials = list(theme.materials.all())
 
-    siblings = list(
-        themes_for(request).filter(framework=framework).only("framework", "number", "title", "slug")
-    )
-    for sibling in siblings:
-        sibling.framework = framework
-    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == theme.pk)
-    previous_theme = siblings[index - 1] if index > 0 else None
-    next_theme = siblings[index + 1] if index + 1 < len(siblings) else None
+    @functools.cache
+    def parts() -> dict:
+        """The page below its heading: read only when the page's fragment is not kept."""
+        concepts = list(theme.concepts.all())
+        items = list(items_for(request).filter(theme=theme))
+        questions = list(questions_for(request).filter(theme=theme))
+        siblings = list(
+            themes_for(request)
+            .filter(framework=framework)
+            .only("framework", "number", "title", "slug")
+        )
+        for sibling in siblings:
+            sibling.framework = framework
+        index = next(i for i, sibling in enumerate(siblings) if sibling.pk == theme.pk)
+        comparison.attach_related_themes(request, framework, concepts)
+        return {
+            "concepts": concepts,
+            "blocks": item_tree(items, questions, theme.title),
+            "materials": list(theme.materials.all()),
+            "previous_theme": siblings[index - 1] if index > 0 else None,
+            "next_theme": siblings[index + 1] if index + 1 < len(siblings) else None,
+        }
 
-    comparison.attach_related_themes(request, framework, concepts)
-
-    context = {
-        "theme": theme,
-        "framework": framework,
-        "concepts": concepts,
-        "blocks": blocks,
-        "materials": materials,
-        "previous_theme": previous_theme,
-        "next_theme": next_theme,
-    }
+    context = {"theme": theme, "framework": framework}
+    for name in ("concepts", "blocks", "materials", "previous_theme", "next_theme"):
+        context[name] = SimpleLazyObject(lambda name=name: parts()[name])
     return render(request, "values/theme_detail.html", context)
 
 
@@ -133,34 +137,41 @@ def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
         for (_concept, framework_id), n in comparison.concept_counts(request, concept).items()
     }
     choice = comparison.choose(frameworks, counts, set(request.GET.getlist("ramme")))
-    columns = {
-        framework.pk: {"framework": framework, "themes": [], "items": [], "questions": []}
-        for framework in choice.shown
-    }
-    shown = list(columns)
-    themes = themes_for(request).filter(concepts=concept, framework__in=shown)
-    items = (
-        items_for(request)
-        .filter(concepts=concept, theme__framework__in=shown)
-        .select_related("theme__framework", "parent")
-        .order_by("theme__position", "theme_id", "position", "pk")
-    )
-    questions = (
-        questions_for(request)
-        .filter(concepts=concept, theme__framework__in=shown)
-        .select_related("theme__framework", "item")
-        .order_by("theme__position", "theme_id", "position", "pk")
-    )
-    for key, objects in (("themes", themes), ("items", items), ("questions", questions)):
-        for obj in objects:
-            framework_id = obj.framework_id if key == "themes" else obj.theme.framework_id
-            column = columns[framework_id]
-            if key == "themes":
-                obj.framework = column["framework"]
-            column[key].append(obj)
+    shown = [framework.pk for framework in choice.shown]
+
+    def columns() -> list[dict]:
+        """A column per framework set side by side: read only when the fragment is not kept."""
+        columns = {
+            framework.pk: {"framework": framework, "themes": [], "items": [], "questions": []}
+            for framework in choice.shown
+        }
+        themes = themes_for(request).filter(concepts=concept, framework__in=shown)
+        items = (
+            items_for(request)
+            .filter(concepts=concept, theme__framework__in=shown)
+            .select_related("theme__framework", "parent")
+            .order_by("theme__position", "theme_id", "position", "pk")
+        )
+        questions = (
+            questions_for(request)
+            .filter(concepts=concept, theme__framework__in=shown)
+            .select_related("theme__framework", "item")
+            .order_by("theme__position", "theme_id", "position", "pk")
+        )
+        for key, objects in (("themes", themes), ("items", items), ("questions", questions)):
+            for obj in objects:
+                framework_id = obj.framework_id if key == "themes" else obj.theme.framework_id
+                column = columns[framework_id]
+                if key == "themes":
+                    obj.framework = column["framework"]
+                column[key].append(obj)
+        return list(columns.values())
+
     context = {
         "concept": concept,
-        "columns": list(columns.values()),
+        "columns": SimpleLazyObject(columns),
+        # The key of the kept columns: which frameworks stand side by side.
+        "shown": ",".join(str(pk) for pk in shown),
         "choice": choice,
         "other_concepts": Concept.objects.exclude(pk=concept.pk),
         "wide": True,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django import template
 from django.forms import BaseForm
 from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.functional import LazyObject, empty
 from django.utils.html import strip_tags
 
 register = template.Library()
@@ -26,6 +27,10 @@ class PageError:
 
 
 def _forms_in(value) -> Iterable[BaseForm]:
+    # A lazy value not read yet (a page part kept as a fragment may never be) is skipped: no
+    # form is passed lazily, and looking would run what the laziness saves.
+    if issubclass(type(value), LazyObject) and value._wrapped is empty:
+        return
     if isinstance(value, BaseForm):
         yield value
     elif isinstance(value, list | tuple):

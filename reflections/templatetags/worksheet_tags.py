@@ -6,10 +6,11 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
+from portal.templatetags.fragments import CSRF_PLACEHOLDER, NEXT_PLACEHOLDER
 from reflections import picks
 
 register = template.Library()
@@ -53,7 +54,12 @@ def add_to_worksheet(context, obj) -> SafeString:
     added = key in (context.get("selection") or ())
     on_sheet, add = gettext("På arbejdsarket"), gettext("Tilføj til arbejdsark")
     short_text = Truncator(str(obj.text)).chars(90)
-    request = context.get("request")
+    if context.get("fragment_placeholders"):  # kept for every visitor: see portal fragments
+        csrf, address = mark_safe(CSRF_PLACEHOLDER), mark_safe(NEXT_PLACEHOLDER)  # noqa: S308
+    else:
+        request = context.get("request")
+        csrf = CsrfTokenNode().render(context)
+        address = request.get_full_path() if request else ""
     return format_html(
         '<form method="post" action="{}" class="add-to-worksheet" data-worksheet-add>{}'
         '<input type="hidden" name="action" value="add">'
@@ -62,9 +68,9 @@ def add_to_worksheet(context, obj) -> SafeString:
         '<button type="submit" class="function-link" id="tilfoej-{}" data-added-text="{}"'
         ' data-added-label="{}: {}" aria-label="{}: {}">{}<span>{}</span></button></form>',
         reverse("reflections:collect"),
-        CsrfTokenNode().render(context),
+        csrf,
         key,
-        request.get_full_path() if request else "",
+        address,
         key,
         key,
         on_sheet,

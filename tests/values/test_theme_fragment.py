@@ -1,0 +1,121 @@
+"""A theme page and a concept comparison are kept for every visitor until the content changes,
+but their "Tilføj til arbejdsark" buttons are each visitor's own: their CSRF token, the address
+to come back to, and whether the item is on the visitor's selection. A kept page must never hand
+one visitor's token to another, nor a preview's drafts to anyone."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.conftest import make_framework
+from tests.values.pages import html_of
+from values.bases import Status
+from values.models import Item, Theme
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def fragments_kept(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def visitor() -> Client:
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["sessionid"] = "ingen"  # a session cookie: the whole page is rendered
+    return client
+
+
+@pytest.fixture
+def theme(framework) -> Theme:
+    return framework.themes.order_by("position").first()
+
+
+def add_button_fields(html: str, key: str) -> dict:
+    form = html[html.index(f'value="{key}"') - 400 : html.index(f'id="tilfoej-{key}"')]
+    return {
+        "csrfmiddlewaretoken": TOKEN.findall(form)[-1],
+        "action": "add",
+        "pick": key,
+        "next": re.search(r'name="next" value="([^"]+)"', form).group(1),
+    }
+
+
+def test_each_visitor_gets_their_own_token_and_address_from_a_kept_page(theme):
+    indicator = theme.items.filter(kind=Item.Kind.INDICATOR).first()
+    key = f"i-{indicator.pk}"
+    first, second = visitor(), visitor()
+    first_page = html_of(first, theme.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        second_page = html_of(second, theme.get_absolute_url() + "?fra=soeg")
+    # Kept: only the theme itself is looked up (a 404 for an unknown address).
+    assert len([q for q in queries if "values_" in q["sql"]]) == 1
+    assert set(TOKEN.findall(first_page)).isdisjoint(TOKEN.findall(second_page))
+
+    fields = add_button_fields(second_page, key)
+    assert fields["next"] == f"{theme.get_absolute_url()}?fra=soeg#tilfoej-{key}"
+    response = second.post(reverse("reflections:collect"), fields)
+    assert response.status_code == 302  # the token in the kept page is this visitor's own
+    assert second.session["worksheet_picks"] == [key]
+
+
+def test_a_visitors_selection_shows_on_a_kept_page_and_is_kept_for_no_one_else(theme):
+    indicator = theme.items.filter(kind=Item.Kind.INDICATOR).first()
+    key = f"i-{indicator.pk}"
+    collector = visitor()
+    fields = add_button_fields(html_of(collector, theme.get_absolute_url()), key)
+    assert collector.post(reverse("reflections:collect"), fields).status_code == 302
+
+    own = html_of(collector, theme.get_absolute_url())
+    assert f'aria-label="På arbejdsarket: {indicator.text}"' in own
+    other = html_of(visitor(), theme.get_absolute_url())
+    assert f'aria-label="Tilføj til arbejdsark: {indicator.text}"' in other
+    assert "På arbejdsarket:" not in other.replace('data-added-label="På arbejdsarket:', "")
+
+
+def test_a_content_save_shows_at_once(theme):
+    item = theme.items.filter(kind=Item.Kind.INDICATOR).first()
+    assert item.text in html_of(visitor(), theme.get_absolute_url())
+    item.text = "Forældrene kender skolens værdier."
+    item.save()
+    assert "Forældrene kender skolens værdier." in html_of(visitor(), theme.get_absolute_url())
+
+
+def test_a_preview_of_a_theme_page_is_kept_for_no_one(editor_client, theme, framework):
+    draft = framework.themes.exclude(pk=theme.pk).get()
+    Theme.objects.filter(pk=draft.pk).update(status=Status.DRAFT, title="Hemmeligt udkast")
+    editor_client.post(reverse("admin:values_preview_on"), {"next": theme.get_absolute_url()})
+
+    assert "Hemmeligt udkast" in html_of(editor_client, theme.get_absolute_url())  # the pager
+    assert "Hemmeligt udkast" not in html_of(visitor(), theme.get_absolute_url())
+
+
+def test_a_kept_comparison_is_kept_per_choice_of_frameworks(concepts):
+    kommunikation = concepts[0]
+    ballerup = make_framework(concepts=[kommunikation])
+    vejle = make_framework(
+        title="Vejles ramme", publisher="Vejle Kommune", concepts=[kommunikation]
+    )
+    question = ballerup.themes.first().questions.first()
+    question.concepts.add(kommunikation)
+    url = kommunikation.get_absolute_url()
+    client = visitor()
+    for _ in range(2):  # rendered, then kept
+        only_ballerup = html_of(client, f"{url}?ramme={ballerup.slug}")
+        only_vejle = html_of(client, f"{url}?ramme={vejle.slug}")
+        assert f'id="ramme-{ballerup.slug}"' in only_ballerup
+        assert f'id="ramme-{vejle.slug}"' not in only_ballerup
+        assert f'id="ramme-{vejle.slug}"' in only_vejle
+        assert f'id="ramme-{ballerup.slug}"' not in only_vejle
+    fields = add_button_fields(only_ballerup, f"q-{question.pk}")
+    assert client.post(reverse("reflections:collect"), fields).status_code == 302
