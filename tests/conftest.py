@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
@@ -51,6 +52,16 @@ def rows_for_the_module(django_db_blocker, load: Callable[[], object]) -> Iterat
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """Whole pages and fragments kept for a minute, as in production (the suite's settings keep
+    nothing), with the cache emptied before and after."""
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
 
 
 #: the publishers the `editor` persona edits: the default test framework's, and the one the

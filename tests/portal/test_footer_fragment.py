@@ -3,19 +3,12 @@ language and content version: a content save shows in every footer at once, and 
 keeps its own heading."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.values.pages import html_of, visitors
 from values.bases import Status
 
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 def footer_of(html: str) -> str:

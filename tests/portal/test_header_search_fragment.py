@@ -3,18 +3,11 @@ language and kept as long as whole pages are; each language keeps its own, and t
 still shows the visitor's query in it."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.values.pages import html_of, visitors
 
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 def header_of(html: str) -> str:

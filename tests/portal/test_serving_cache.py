@@ -6,7 +6,6 @@ The cache is off in tests by default; these tests switch it on.
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from tests.servers import manage, production_env
@@ -14,12 +13,7 @@ from tests.servers import manage, production_env
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 @pytest.mark.django_db
@@ -91,7 +85,6 @@ def test_draft_and_missing_pages_are_not_cached(client, draft_framework):
 # A process that never handles a request, as `manage.py load_content` or `manage.py shell`:
 # its saves must make the cached pages stale too (with a shared cache, for every server).
 OUTSIDE_A_REQUEST = """
-from django.core.cache import cache
 from django.core.management import call_command
 from portal.page_cache import page_cache_version
 from values.models import Concept

@@ -4,18 +4,9 @@ version for as long as whole pages are cached, so the next save shows in them at
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.conftest import make_framework
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def total_of(html: str, concept_name: str) -> int:

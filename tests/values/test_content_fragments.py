@@ -6,7 +6,6 @@ at once, and a preview's drafts are never kept for anyone."""
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -18,15 +17,7 @@ from values.bases import Status
 from values.models import Publisher, Theme
 from values.views import FRAMEWORKS_PER_PAGE
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_kept(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def past_the_page_cache(client):
