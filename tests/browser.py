@@ -7,8 +7,10 @@ browser is a failure, so the tests can never silently stop running there.
 import functools
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -56,6 +58,43 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+# Requests the live server is still answering, for the wait below.
+_in_flight = 0
+_idle = threading.Condition()
+
+
+def _started(**kwargs) -> None:
+    global _in_flight
+    with _idle:
+        _in_flight += 1
+
+
+def _finished(**kwargs) -> None:
+    global _in_flight
+    with _idle:
+        _in_flight -= 1
+        _idle.notify_all()
+
+
+request_started.connect(_started, dispatch_uid="tests.browser.started")
+request_finished.connect(_finished, dispatch_uid="tests.browser.finished")
+
+
+@pytest.fixture(autouse=True)
+def browsers_closed_and_server_idle(request):
+    """After a browser test: close the browser contexts it left open (a page left open keeps
+    refreshing into the next test) and let the live server finish what pages had in flight (a
+    live refresh, an autosave) before the database is flushed. On SQLite a flush under a running
+    request fails on a table lock and leaves the rows for the next test."""
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+    if "live_server" in request.fixturenames:
+        with _idle:
+            _idle.wait_for(lambda: _in_flight <= 0, timeout=10)
 
 
 @pytest.fixture
