@@ -60,22 +60,27 @@ def browser():
         chromium.close()
 
 
-# Requests the live server is still answering, for the wait below.
-_in_flight = 0
+# The live server's threads answering a request now, for the wait below. Only threads other than
+# the test's own: a test client request that raises in the test's thread never finishes.
+_serving: dict[int, threading.Thread] = {}
 _idle = threading.Condition()
 
 
 def _started(**kwargs) -> None:
-    global _in_flight
-    with _idle:
-        _in_flight += 1
+    thread = threading.current_thread()
+    if thread is not threading.main_thread():
+        with _idle:
+            _serving[thread.ident] = thread
 
 
 def _finished(**kwargs) -> None:
-    global _in_flight
     with _idle:
-        _in_flight -= 1
+        _serving.pop(threading.get_ident(), None)
         _idle.notify_all()
+
+
+def _server_idle() -> bool:
+    return not any(thread.is_alive() for thread in _serving.values())
 
 
 request_started.connect(_started, dispatch_uid="tests.browser.started")
@@ -88,13 +93,17 @@ def browsers_closed_and_server_idle(request):
     refreshing into the next test) and let the live server finish what pages had in flight (a
     live refresh, an autosave) before the database is flushed. On SQLite a flush under a running
     request fails on a table lock and leaves the rows for the next test."""
+    served = "live_server" in request.fixturenames
+    # Taken now: a fixture of the test's own is torn down before this one.
+    chromium = (
+        request.getfixturevalue("browser") if served and "browser" in request.fixturenames else None
+    )
     yield
-    if "browser" in request.fixturenames:
-        for context in request.getfixturevalue("browser").contexts:
-            context.close()
-    if "live_server" in request.fixturenames:
+    for context in getattr(chromium, "contexts", ()):
+        context.close()
+    if served:
         with _idle:
-            _idle.wait_for(lambda: _in_flight <= 0, timeout=10)
+            _idle.wait_for(_server_idle, timeout=10)
 
 
 @pytest.fixture
