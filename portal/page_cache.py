@@ -33,6 +33,19 @@ UNCACHED_PREFIXES = ("/admin/", "/arbejdsark/", "/i18n/", "/healthz", "/static/"
 PUBLIC_REFLECTION_MODELS = {"worksheettemplate", "templatesection", "templatequestion"}
 
 
+def without_tokens(html: str) -> str:
+    """`html` to keep for every visitor: the CSRF tokens in its forms replaced by a placeholder."""
+    for token in set(CSRF_INPUT.findall(html)):
+        html = html.replace(token, CSRF_PLACEHOLDER)
+    return html
+
+
+def with_token(html: str, request: HttpRequest) -> str:
+    """Kept `html` for this visitor: a fresh token of its own where the placeholder is
+    (CsrfViewMiddleware sets its cookie on the way out)."""
+    return html.replace(CSRF_PLACEHOLDER, get_token(request))
+
+
 def page_cache_version() -> int:
     version = cache.get(PAGE_CACHE_VERSION_KEY)
     if version is None:
@@ -145,9 +158,7 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _to_cache(response: HttpResponse) -> tuple[bytes, list[tuple[str, str]]]:
-        body = response.content.decode(response.charset)
-        for token in set(CSRF_INPUT.findall(body)):
-            body = body.replace(token, CSRF_PLACEHOLDER)
+        body = without_tokens(response.content.decode(response.charset))
         headers = [(k, v) for k, v in response.items() if k.lower() not in {"content-length"}]
         return body.encode(response.charset), headers
 
@@ -155,8 +166,7 @@ class PublicPageCacheMiddleware:
     def _from_cache(request: HttpRequest, cached) -> HttpResponse:
         body, headers = cached
         if CSRF_PLACEHOLDER.encode() in body:
-            # A fresh token for this visitor; CsrfViewMiddleware sets its cookie on the way out.
-            body = body.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+            body = with_token(body.decode(), request).encode()
         response = HttpResponse(body)
         for name, value in headers:
             response[name] = value

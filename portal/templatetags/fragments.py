@@ -1,13 +1,14 @@
 """`{% public_fragment name key… %}…{% endpublic_fragment %}`: public content kept for every
 visitor until the content changes, with each visitor's own parts put in afterwards.
 
-Like `{% cache content_fragment_seconds … content_version %}` (the home page's cards), for
-fragments that hold "Tilføj til arbejdsark" buttons: a button carries the visitor's CSRF token
-and the page's own address to come back to, so the fragment is rendered with a placeholder for
-each (`fragment_placeholders` in the context, read by `add_to_worksheet`), and every request puts
-its own in. Never kept with a visitor's token in it, never for a visitor whose selection marks
-some buttons "På arbejdsarket" (rendered for them), and never in a preview
-(`content_fragment_seconds` is 0 there).
+Kept as long as whole pages are, keyed on the content version and the language (and the
+fragment's own keys), like the footer. A fragment may hold "Tilføj til arbejdsark" buttons, and
+a button carries the visitor's CSRF token and the page's own address to come back to: tokens are
+kept as the whole-page cache keeps them (portal.page_cache: a placeholder, a fresh token for
+each visitor), the address is rendered as a placeholder (`fragment_placeholders` in the context,
+read by `add_to_worksheet`) that every request fills with its own. Never kept for a visitor
+whose selection marks some buttons "På arbejdsarket" (rendered for them), and never in a preview
+(`content_fragment_seconds` is 0 there), so no draft is kept for anyone.
 """
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ from __future__ import annotations
 from django import template
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
-from django.template.defaulttags import CsrfTokenNode
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from portal.page_cache import with_token, without_tokens
+
 register = template.Library()
 
-# Content is always escaped, so "<!--" never comes from it: these appear only where put.
-CSRF_PLACEHOLDER = "<!--fragment:csrf-->"
+# Content is always escaped, so "<!--" never comes from it: it appears only where put.
 NEXT_PLACEHOLDER = "<!--fragment:next-->"
 
 
@@ -34,7 +35,8 @@ class PublicFragmentNode(template.Node):
     def render(self, context) -> SafeString:
         seconds = context.get("content_fragment_seconds")
         seconds = int(seconds() if callable(seconds) else seconds or 0)
-        if not seconds or context.get("selection"):
+        request = context.get("request")
+        if not seconds or request is None or context.get("selection"):
             return self.nodelist.render(context)
         vary_on = [get_language(), context.get("content_version")]
         vary_on += [variable.resolve(context) for variable in self.vary_on]
@@ -42,11 +44,10 @@ class PublicFragmentNode(template.Node):
         kept = cache.get(key)
         if kept is None:
             with context.push(fragment_placeholders=True):
-                kept = self.nodelist.render(context)
+                kept = without_tokens(self.nodelist.render(context))
             cache.set(key, kept, seconds)
-        request = context.get("request")
-        address = conditional_escape(request.get_full_path()) if request else ""
-        own = kept.replace(CSRF_PLACEHOLDER, CsrfTokenNode().render(context))
+        own = with_token(kept, request)
+        address = conditional_escape(request.get_full_path())
         return mark_safe(own.replace(NEXT_PLACEHOLDER, address))  # noqa: S308 – escaped
 
 

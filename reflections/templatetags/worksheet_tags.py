@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from portal.templatetags.fragments import CSRF_PLACEHOLDER, NEXT_PLACEHOLDER
+from portal.templatetags.fragments import NEXT_PLACEHOLDER
 from reflections import picks
 
 register = template.Library()
@@ -54,12 +54,10 @@ def add_to_worksheet(context, obj) -> SafeString:
     added = key in (context.get("selection") or ())
     on_sheet, add = gettext("På arbejdsarket"), gettext("Tilføj til arbejdsark")
     short_text = Truncator(str(obj.text)).chars(90)
+    request = context.get("request")
+    address = request.get_full_path() if request else ""
     if context.get("fragment_placeholders"):  # kept for every visitor: see portal fragments
-        csrf, address = mark_safe(CSRF_PLACEHOLDER), mark_safe(NEXT_PLACEHOLDER)  # noqa: S308
-    else:
-        request = context.get("request")
-        csrf = CsrfTokenNode().render(context)
-        address = request.get_full_path() if request else ""
+        address = mark_safe(NEXT_PLACEHOLDER)  # noqa: S308 – a constant
     return format_html(
         '<form method="post" action="{}" class="add-to-worksheet" data-worksheet-add>{}'
         '<input type="hidden" name="action" value="add">'
@@ -68,7 +66,7 @@ def add_to_worksheet(context, obj) -> SafeString:
         '<button type="submit" class="function-link" id="tilfoej-{}" data-added-text="{}"'
         ' data-added-label="{}: {}" aria-label="{}: {}">{}<span>{}</span></button></form>',
         reverse("reflections:collect"),
-        csrf,
+        CsrfTokenNode().render(context),
         key,
         address,
         key,
