@@ -20,10 +20,9 @@ def site(request):
         # The version every content save bumps: part of the key of fragments that show content,
         # so a fragment is never older than the content. Read only where a fragment asks.
         "content_version": SimpleLazyObject(page_cache_version),
-        # How long a fragment of public content (a page's cards, a framework's parts) may be kept:
-        # as long as whole pages, keyed on `content_version` and `request.content_preview`, and
-        # never while a preview shows drafts, so no draft is kept for anyone. Called by the
-        # template only where a fragment asks.
+        # How long a fragment of public content (`{% public_fragment %}`) may be kept: as long as
+        # whole pages, and never while a preview shows drafts, so no draft is kept for anyone.
+        # Called by the tag only where a fragment asks.
         "content_fragment_seconds": lambda: (
             0 if preview_active(request) else settings.PAGE_CACHE_SECONDS
         ),

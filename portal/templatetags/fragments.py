@@ -6,8 +6,8 @@ fragment's own keys), like the footer. A fragment may hold "Tilføj til arbejdsa
 a button carries the visitor's CSRF token and the page's own address to come back to: tokens are
 kept as the whole-page cache keeps them (portal.page_cache: a placeholder, a fresh token for
 each visitor), the address is rendered as a placeholder (`fragment_placeholders` in the context,
-read by `add_to_worksheet`) that every request fills with its own. Never kept for a visitor
-whose selection marks some buttons "På arbejdsarket" (rendered for them), and never in a preview
+read by `add_to_worksheet`) that every request fills with its own. A fragment with buttons is
+rendered for a visitor whose selection marks some "På arbejdsarket", never kept; never in a preview
 (`content_fragment_seconds` is 0 there), so no draft is kept for anyone.
 """
 
@@ -36,12 +36,15 @@ class PublicFragmentNode(template.Node):
         seconds = context.get("content_fragment_seconds")
         seconds = int(seconds() if callable(seconds) else seconds or 0)
         request = context.get("request")
-        if not seconds or request is None or context.get("selection"):
+        if not seconds or request is None:
             return self.nodelist.render(context)
         vary_on = [get_language(), context.get("content_version")]
         vary_on += [variable.resolve(context) for variable in self.vary_on]
         key = make_template_fragment_key(f"public:{self.name}", vary_on)
         kept = cache.get(key)
+        if context.get("selection") and (kept is None or NEXT_PLACEHOLDER in kept):
+            # Buttons marked "På arbejdsarket" are this visitor's own: rendered, never kept.
+            return self.nodelist.render(context)
         if kept is None:
             with context.push(fragment_placeholders=True):
                 kept = without_tokens(self.nodelist.render(context))
