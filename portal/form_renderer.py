@@ -11,6 +11,7 @@ that words them differently, renders through the templates as before.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,8 +73,9 @@ def _worded(name: str) -> str:
         return ""
 
 
+@functools.cache
 def in_python() -> dict[str, Callable[[dict], str]]:
-    """The templates this module can say, as Django words them today."""
+    """The templates this module can say, as Django words them today (read once a process)."""
     if _worded("attrs.html") != ATTRS or _worded("input.html") != INPUT:
         return {}
     said: dict[str, Callable[[dict], str]] = {WIDGETS + "input.html": render_input}
