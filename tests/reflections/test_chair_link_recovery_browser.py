@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.a11y import assert_page_ok, watch
 from tests.browser import sign_in_to_admin
@@ -31,4 +32,4 @@ def test_staff_issue_a_new_chair_link_in_an_accessible_admin_page(page, template
     page.goto(link)
     page.get_by_label("Dit navn").fill("Ny formand")
     page.get_by_role("button", name="Gå til arbejdsarket").click()
-    assert page.get_by_role("link", name="Formand: links og status").count() == 1
+    expect(page.get_by_role("link", name="Formand: links og status")).to_have_count(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.a11y import assert_error_summary, assert_page_ok, assert_reflows, watch
 
@@ -37,12 +38,12 @@ def test_a_board_goes_from_agreed_answers_to_a_published_principle(new_context, 
     assert_page_ok(page, "principle line")
     assert_reflows(page, "principle line")
     page.get_by_role("button", name="Gem linjen").click()
-    assert page.get_by_text("Linjen er gemt.").is_visible()
+    expect(page.get_by_text("Linjen er gemt.")).to_be_visible()
 
     page.get_by_label("Drøftet og godkendt i skolebestyrelsen den").fill("2027-03-10")
     page.get_by_label("Evalueres senest").fill("2028-03-10")
     page.get_by_role("button", name="Gem som godkendt version").click()
-    assert page.get_by_role("heading", name="Godkendte versioner").is_visible()
+    expect(page.get_by_role("heading", name="Godkendte versioner")).to_be_visible()
     page.get_by_role("button", name="Offentliggør").click()
     assert_page_ok(page, "principle versions")
     assert_reflows(page, "principle versions")
