@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -137,19 +138,27 @@ def concept_list(request: HttpRequest) -> HttpResponse:
 
 def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
     concept = get_object_or_404(Concept, slug=slug)
-    frameworks = list(frameworks_for(request).select_related("publisher").only(*FRAMEWORK_HEADING))
-    counts = {
-        framework_id: n
-        for (_concept, framework_id), n in comparison.concept_counts(request, concept).items()
-    }
-    choice = comparison.choose(frameworks, counts, set(request.GET.getlist("ramme")))
-    shown = [framework.pk for framework in choice.shown]
+    # The frameworks the visitor asked for; only slug-shaped values can name one.
+    wanted = sorted({value for value in request.GET.getlist("ramme") if slug_re.match(value)})
+
+    @functools.cache
+    def choice() -> comparison.CompareChoice:
+        """Which frameworks stand side by side: read only when the page's fragment is not kept."""
+        frameworks = list(
+            frameworks_for(request).select_related("publisher").only(*FRAMEWORK_HEADING)
+        )
+        counts = {
+            framework_id: n
+            for (_concept, framework_id), n in comparison.concept_counts(request, concept).items()
+        }
+        return comparison.choose(frameworks, counts, set(wanted))
 
     def columns() -> list[dict]:
-        """A column per framework set side by side: read only when the fragment is not kept."""
+        """A column per framework set side by side."""
+        shown = [framework.pk for framework in choice().shown]
         columns = {
             framework.pk: {"framework": framework, "themes": [], "items": [], "questions": []}
-            for framework in choice.shown
+            for framework in choice().shown
         }
         themes = themes_for(request).filter(concepts=concept, framework__in=shown)
         items = (
@@ -175,10 +184,10 @@ def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     context = {
         "concept": concept,
+        "choice": SimpleLazyObject(choice),
         "columns": SimpleLazyObject(columns),
-        # The key of the kept columns: which frameworks stand side by side.
-        "shown": ",".join(str(pk) for pk in shown),
-        "choice": choice,
+        # The key of the kept page body: the frameworks asked for.
+        "wanted": ",".join(wanted),
         "other_concepts": Concept.objects.exclude(pk=concept.pk),
         "wide": True,
     }

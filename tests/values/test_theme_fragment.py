@@ -19,6 +19,7 @@ from values.models import Item, Theme
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CHECKED = re.compile(r'name="ramme" value="([^"]+)"[^>]* checked')
 
 
 def visitor() -> Client:
@@ -108,5 +109,25 @@ def test_a_kept_comparison_is_kept_per_choice_of_frameworks(concepts):
         assert f'id="ramme-{vejle.slug}"' not in only_ballerup
         assert f'id="ramme-{vejle.slug}"' in only_vejle
         assert f'id="ramme-{ballerup.slug}"' not in only_vejle
+        # The choice form above the columns is kept with them and shows the visitor's choice.
+        assert CHECKED.findall(only_ballerup) == [ballerup.slug]
+        assert CHECKED.findall(only_vejle) == [vejle.slug]
     fields = add_button_fields(only_ballerup, f"q-{question.pk}")
     assert client.post(reverse("reflections:collect"), fields).status_code == 302
+
+
+def test_a_kept_comparison_only_looks_its_concept_up(concepts):
+    kommunikation = concepts[0]
+    make_framework(concepts=[kommunikation])
+    make_framework(title="Vejles ramme", publisher="Vejle Kommune", concepts=[kommunikation])
+    url = kommunikation.get_absolute_url()
+    client = visitor()
+    for expected in (None, 1):  # rendered, then kept
+        with CaptureQueriesContext(connection) as queries:
+            html = html_of(client, url)
+        content = [q["sql"] for q in queries if "values_" in q["sql"]]
+        if expected is None:
+            assert len(content) > 1
+        else:
+            assert len(content) == expected, content
+        assert "Vejles ramme" in html and 'id="vaelg-rammer"' in html
