@@ -108,6 +108,8 @@ def assert_page_ok(page, kind: str, axe: bool = True, csp: bool = True) -> None:
     """axe at 0 (needs JavaScript in the page: axe.run is asynchronous, so pass axe=False in a
     context with JavaScript off – the markup is the same), no sideways scroll, no box that cuts its
     text off, no CSP report, no failed request."""
+    # A check right after a click may otherwise read the next page's still empty document.
+    page.wait_for_load_state()
     if axe:
         violations = axe_violations(page)
         assert not violations, f"{kind}: {describe_violations(violations)}"
@@ -125,6 +127,7 @@ def assert_page_ok(page, kind: str, axe: bool = True, csp: bool = True) -> None:
 def assert_reflows(page, kind: str, width: int = 320) -> None:
     """No horizontal scrolling of the document at `width`; a table may scroll inside its own
     region, which must then be labelled and reachable by keyboard."""
+    page.wait_for_load_state()
     before = page.viewport_size
     page.set_viewport_size({"width": width, "height": 800})
     try:
