@@ -141,8 +141,7 @@ def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The frameworks the visitor asked for; only slug-shaped values can name one.
     wanted = sorted({value for value in request.GET.getlist("ramme") if slug_re.match(value)})
 
-    @functools.cache
-    def choice() -> comparison.CompareChoice:
+    def choose() -> comparison.CompareChoice:
         """Which frameworks stand side by side: read only when the page's fragment is not kept."""
         frameworks = list(
             frameworks_for(request).select_related("publisher").only(*FRAMEWORK_HEADING)
@@ -153,12 +152,14 @@ def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
         }
         return comparison.choose(frameworks, counts, set(wanted))
 
+    choice = SimpleLazyObject(choose)
+
     def columns() -> list[dict]:
         """A column per framework set side by side."""
-        shown = [framework.pk for framework in choice().shown]
+        shown = [framework.pk for framework in choice.shown]
         columns = {
             framework.pk: {"framework": framework, "themes": [], "items": [], "questions": []}
-            for framework in choice().shown
+            for framework in choice.shown
         }
         themes = themes_for(request).filter(concepts=concept, framework__in=shown)
         items = (
@@ -184,7 +185,7 @@ def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     context = {
         "concept": concept,
-        "choice": SimpleLazyObject(choice),
+        "choice": choice,
         "columns": SimpleLazyObject(columns),
         # The key of the kept page body: the frameworks asked for.
         "wanted": ",".join(wanted),
