@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tests.conftest import make_framework
 from values.models import Concept, Item, ReflectionQuestion, SearchEntry, Status, Theme
-from values.search import Query, rebuild_index, search
+from values.search import Query, highlight, rebuild_index, search
 
 SEARCH = reverse("values:search")
 
@@ -23,7 +23,7 @@ def results_page(client, q: str) -> str:
 
 
 def found_entries(q: str) -> list[SearchEntry]:
-    results = search(Query.parse(q), SearchEntry.objects.published())
+    results = search(Query.parse(q), SearchEntry.objects.published(), limit=100)
     return [hit.entry for group in results.groups for hit in group.hits]
 
 
@@ -90,6 +90,21 @@ def test_matched_words_are_highlighted_and_the_rest_escaped(client, meeting):
     html = results_page(client, "forældremøde")
     assert "<mark>Forældremøder</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; kaffe" in html
     assert "<script>alert" not in html
+
+
+EXCERPT = (Query.parse("forældremøde"), 320)
+
+
+def test_a_long_text_is_shown_around_its_first_match_or_from_its_start():
+    filler = "Skolen og hjemmet taler sammen om hverdagen. " * 12
+    late = highlight(filler + "Forældremøderne <b>planlægges</b> i fællesskab. " + filler, *EXCERPT)
+    assert late.startswith("… ") and late.endswith(" …")
+    assert "<mark>Forældremøderne</mark> &lt;b&gt;planlægges&lt;/b&gt;" in late
+    # Found by its title or heading only: the text's start, escaped, nothing marked.
+    elsewhere = highlight("<i>Samarbejde</i> om trivsel. " + filler, *EXCERPT)
+    assert elsewhere.startswith("&lt;i&gt;Samarbejde&lt;/i&gt; om trivsel.")
+    assert elsewhere.endswith(" …") and "<mark>" not in elsewhere
+    assert len(late) < 400 and len(elsewhere) < 400
 
 
 def test_the_header_search_box_on_every_page_sends_q_to_the_search_page(client, meeting):
@@ -187,10 +202,10 @@ def test_the_search_page_runs_a_fixed_number_of_queries_however_much_it_finds(
 def test_many_hits_are_shown_a_page_at_a_time(client, db):
     make_framework(title="Stor ramme", themes=12, items_per_theme=3)
     first = results_page(client, "forældre")
-    assert "Resultat 1–30" in first
+    assert "Resultat 1–10" in first
     assert 'rel="next"' in first and 'rel="prev"' not in first
     second = client.get(reverse("values:search"), {"q": "forældre", "side": 2}).content.decode()
-    assert "Resultat 31–" in second
+    assert "Resultat 11–20" in second
     assert 'rel="prev"' in second
     assert client.get(reverse("values:search"), {"q": "forældre", "side": "x"}).status_code == 200
 

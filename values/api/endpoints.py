@@ -66,6 +66,9 @@ PageNumber = Query(1, ge=1, le=MAX_PAGE, description="Sidenummer, fra 1.")
 KindFilter = Query(None, description="Punktets type.")
 ThemeFilter = Query(None, ge=1, le=MAX_ID, description="Temaets id.")
 SearchWords = Query(..., min_length=1, max_length=200, description="Ord at søge efter.")
+# Hits per page of the search operation: thirty since the API's first version (the portal's own
+# search page shows fewer).
+SEARCH_PAGE_SIZE = 30
 SearchPage = Query(1, ge=1, le=100, description="Sidenummer, fra 1.")
 PageSize = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Antal pr. side.")
 
@@ -327,7 +330,9 @@ def search(
     page: int = SearchPage,
 ):
     query = site_search.Query.parse(q)
-    found = site_search.search(query, SearchEntry.objects.published(), page=page)
+    found = site_search.search(
+        query, SearchEntry.objects.published(), page=page, limit=SEARCH_PAGE_SIZE
+    )
     return {
         "query": query.raw,
         "page": page,

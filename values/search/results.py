@@ -12,7 +12,10 @@ from . import postgres, sqlite
 from .highlight import highlight
 from .query import Query
 
-RESULT_LIMIT = 30  # per page; excerpts are built only for the hits shown
+# Hits on a page of the portal's search: what a reader scans before refining the words, as on
+# borger.dk. Excerpts are built only for the hits shown, so this sets the page's cost too (thirty
+# took three times as long to build). The API keeps its own page size.
+RESULT_LIMIT = 10
 SNIPPET_LENGTH = 320
 
 
@@ -45,11 +48,12 @@ class Results:
     count: int
     truncated: bool
     page: int = 1
+    limit: int = RESULT_LIMIT
 
     @property
     def first_number(self) -> int:
         """The number of the first hit on this page, counted over all pages."""
-        return (self.page - 1) * RESULT_LIMIT + 1
+        return (self.page - 1) * self.limit + 1
 
 
 LONG_TEXTS_NOT_SHOWN = (
@@ -79,7 +83,7 @@ def search(query: Query, entries, page: int = 1, limit: int = RESULT_LIMIT) -> R
     their excerpts need.
     """
     if not query:
-        return Results(query, [], 0, False, page)
+        return Results(query, [], 0, False, page, limit)
     if connection.vendor == "postgresql":
         entries = postgres.matches(entries, query)
     else:
@@ -90,7 +94,7 @@ def search(query: Query, entries, page: int = 1, limit: int = RESULT_LIMIT) -> R
     truncated = len(ids) > limit
     ids = ids[:limit]
     if not ids:
-        return Results(query, [], 0, False, page)
+        return Results(query, [], 0, False, page, limit)
     by_id = (
         SearchEntry.objects.select_related(
             "theme__framework__publisher", "item__parent", "question"
@@ -106,7 +110,7 @@ def search(query: Query, entries, page: int = 1, limit: int = RESULT_LIMIT) -> R
         framework = entry.theme.framework
         group = groups.setdefault(framework.pk, HitGroup(framework))
         group.hits.append(_hit(entry, query))
-    return Results(query, list(groups.values()), len(found), truncated, page)
+    return Results(query, list(groups.values()), len(found), truncated, page, limit)
 
 
 def _hit(entry: SearchEntry, query: Query) -> Hit:
