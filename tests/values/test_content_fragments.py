@@ -4,6 +4,8 @@ are kept under the content version: those who get pages rendered for them (edito
 members, anyone with a session) are served without the content's queries, a content save shows
 at once, and a preview's drafts are never kept for anyone."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
@@ -110,3 +112,32 @@ def test_one_municipalitys_preview_is_never_kept_for_another(editor_client, draf
 
     assert draft_framework.title in html_of(editor_client, reverse("home"))
     assert draft_framework.title not in html_of(other_client, reverse("home"))
+
+
+def nav_of(html: str) -> str:
+    return html[html.index('<nav class="nav"') : html.index("</nav>", html.index('class="nav"'))]
+
+
+def test_the_kept_header_marks_each_page_kinds_own_place_in_the_menu(framework, settings):
+    client = past_the_page_cache(Client())
+    pages = {
+        reverse("values:framework_list"): 'href="/rammer/" class="nav-link" aria-current="page"',
+        framework.get_absolute_url(): 'href="/rammer/" class="nav-link" aria-current="true"',
+        reverse("values:concept_list"): 'href="/begreber/" class="nav-link" aria-current="page"',
+        reverse("reflections:index"): 'class="nav-link" aria-current="page"><span>Arbejdsark',
+    }
+    for _ in range(2):  # rendered, then kept
+        for url, current in pages.items():
+            nav = nav_of(html_of(client, url))
+            assert current in nav, url
+            assert nav.count("aria-current") == 1, url
+    assert "aria-current" not in nav_of(html_of(client, reverse("accessibility")))
+    # The search page's header shows the visitor's words; no other page keeps them.
+    searched = html_of(client, reverse("values:search") + "?q=tillid")
+    assert re.search(r'<input[^>]* value="tillid"[^>]* id="site-search-q"', searched)
+    assert "tillid" not in html_of(client, reverse("values:framework_list"))
+    # The owner is part of what is kept, in the header and in the footer.
+    settings.PORTAL_OWNER_NAME = "Solrød Kommune"
+    html = html_of(client, reverse("values:framework_list"))
+    assert "Solrød Kommune" in html[html.index("<header") : html.index("</header>")]
+    assert "Solrød Kommune" in html[html.index("<footer") : html.index("</footer>")]
