@@ -48,7 +48,12 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 
 
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    framework = get_object_or_404(frameworks_for(request).select_related("publisher"), slug=slug)
+    # Kept under the content version like the page below its heading (see theme_detail).
+    framework = comparison.kept(
+        request,
+        f"framework:{slug}",
+        lambda: get_object_or_404(frameworks_for(request).select_related("publisher"), slug=slug),
+    )
 
     def parts() -> list:
         """Every part in the document's order, its themes and its other parts alike: read only
@@ -144,7 +149,10 @@ def concept_list(request: HttpRequest) -> HttpResponse:
 
 
 def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    concept = get_object_or_404(Concept, slug=slug)
+    # Kept under the content version like the columns (see theme_detail).
+    concept = comparison.kept(
+        request, f"concept:{slug}", lambda: get_object_or_404(Concept, slug=slug)
+    )
     # The frameworks the visitor asked for; only slug-shaped values can name one.
     wanted = sorted({value for value in request.GET.getlist("ramme") if slug_re.match(value)})
 

@@ -83,10 +83,10 @@ def test_a_content_save_shows_at_once(theme):
     assert "Forældrene kender skolens værdier." in html_of(visitor(), theme.get_absolute_url())
 
 
-def test_a_kept_theme_is_gone_at_once_when_it_or_its_framework_is_unpublished(theme, framework):
+def test_a_kept_theme_or_framework_is_gone_at_once_when_unpublished(theme, framework):
     other = framework.themes.exclude(pk=theme.pk).get()
     client = visitor()
-    for page in (theme, other):
+    for page in (theme, other, framework):
         assert client.get(page.get_absolute_url()).status_code == 200
     theme.status = Status.DRAFT
     theme.save()
@@ -95,6 +95,7 @@ def test_a_kept_theme_is_gone_at_once_when_it_or_its_framework_is_unpublished(th
     framework.status = Status.DRAFT
     framework.save()
     assert client.get(other.get_absolute_url()).status_code == 404
+    assert client.get(framework.get_absolute_url()).status_code == 404
     # An address that finds nothing keeps nothing: publishing shows the page at once.
     framework.status = theme.status = Status.PUBLISHED
     framework.save()
@@ -138,13 +139,13 @@ def test_a_kept_comparison_is_kept_per_choice_of_frameworks(concepts):
     assert client.post(reverse("reflections:collect"), fields).status_code == 302
 
 
-def test_a_kept_comparison_only_looks_its_concept_up(concepts):
+def test_a_kept_comparison_runs_no_content_query(concepts):
     kommunikation = concepts[0]
     make_framework(concepts=[kommunikation])
     make_framework(title="Vejles ramme", publisher="Vejle Kommune", concepts=[kommunikation])
     url = kommunikation.get_absolute_url()
     client = visitor()
-    for expected in (None, 1):  # rendered, then kept
+    for expected in (None, 0):  # rendered, then kept with the concept itself
         with CaptureQueriesContext(connection) as queries:
             html = html_of(client, url)
         content = [q["sql"] for q in queries if "values_" in q["sql"]]
