@@ -34,10 +34,19 @@ MATRIX_COLUMNS = 10  # frameworks per page of the concept overview
 FRAMEWORKS_PER_PAGE = 20
 
 
+def framework_pages(request: HttpRequest, frameworks, per_page: int) -> Paginator:
+    """The visible frameworks a page at a time, their number kept under the content version:
+    with a page's cards kept, counting them was the page's one query."""
+    pages = Paginator(frameworks, per_page)
+    # `count` is a cached property: set on the paginator, it is what Django would have cached.
+    pages.count = comparison.kept(request, "framework-count", frameworks.count)
+    return pages
+
+
 def framework_list(request: HttpRequest) -> HttpResponse:
     # Counted on the plain queryset: building the one with the theme and question counts took
     # most of the page's time, and a kept page of cards never reads it.
-    frameworks = Paginator(frameworks_for(request), FRAMEWORKS_PER_PAGE).get_page(
+    frameworks = framework_pages(request, frameworks_for(request), FRAMEWORKS_PER_PAGE).get_page(
         request.GET.get("side")
     )
     first, last = max(frameworks.start_index() - 1, 0), frameworks.end_index()
@@ -118,7 +127,8 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
 def concept_list(request: HttpRequest) -> HttpResponse:
     """The matrix: how much each framework says on each concept (themes, items, questions), a
     page of frameworks at a time so the table stays readable however many there are."""
-    frameworks = Paginator(
+    frameworks = framework_pages(
+        request,
         frameworks_for(request).select_related("publisher").only(*FRAMEWORK_HEADING),
         MATRIX_COLUMNS,
     ).get_page(request.GET.get("side"))

@@ -16,7 +16,7 @@ from django.urls import reverse
 from tests.conftest import make_framework
 from tests.values.pages import html_of, visitors
 from values.bases import Status
-from values.models import Publisher, Theme
+from values.models import Framework, Publisher, Theme
 from values.views import FRAMEWORKS_PER_PAGE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -38,12 +38,12 @@ def content_queries(client, url: str) -> list[str]:
 
 
 def test_a_kept_fragment_runs_none_of_the_contents_queries(framework):
-    # The framework page keeps its framework too (an unknown address is a 404 each time); the
-    # framework list counts its pages.
+    # The framework page keeps its framework too (an unknown address is a 404 each time), the
+    # framework list the number of its pages.
     left = {
         reverse("home"): 0,
         framework.get_absolute_url(): 0,
-        reverse("values:framework_list"): 1,
+        reverse("values:framework_list"): 0,
     }
     for url, queries in left.items():
         client = past_the_page_cache(visitors().__next__()[1])
@@ -64,6 +64,11 @@ def test_each_page_of_the_framework_list_keeps_its_own_cards():
         second = main_of(html_of(client, reverse("values:framework_list") + "?side=2"))
         assert titles[0] in first and titles[-1] not in first
         assert titles[-1] in second and titles[0] not in second
+    # The number of pages is kept too, and shrinks at once when frameworks go.
+    assert 'rel="next"' in html_of(client, reverse("values:framework_list"))
+    for title in titles[FRAMEWORKS_PER_PAGE:]:
+        Framework.objects.get(title=title).delete()
+    assert 'rel="next"' not in html_of(client, reverse("values:framework_list"))
 
 
 def test_a_content_save_shows_at_once_in_both_languages(framework, draft_framework):
