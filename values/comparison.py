@@ -13,16 +13,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpRequest
 
-from portal.page_cache import page_cache_version
-
+from .kept import kept
 from .models import Item, ReflectionQuestion, Theme
-from .visibility import items_for, preview_active, questions_for, themes_for
+from .visibility import items_for, questions_for, themes_for
 
 DEFAULT_COLUMNS = 3  # shown when the reader has chosen nothing
 MAX_COLUMNS = 6  # side by side at most
@@ -75,16 +72,6 @@ def concept_totals(request: HttpRequest) -> Counter:
     (PAGE_CACHE_SECONDS, so with per-process caches they are never older than a cached page);
     a preview's are always counted."""
     return kept(request, "concept-totals", lambda: _count_totals(request))
-
-
-def kept(request: HttpRequest, name: str, compute):
-    """`compute()`, kept in the cache under the content version (any save starts a new one) for
-    as long as whole pages are (PAGE_CACHE_SECONDS, so with per-process caches never older than a
-    cached page); the same for every visitor, so a preview's is always computed afresh."""
-    seconds = settings.PAGE_CACHE_SECONDS
-    if not seconds or preview_active(request):
-        return compute()
-    return cache.get_or_set(f"portal:{name}:{page_cache_version()}", compute, timeout=seconds)
 
 
 def _count_totals(request: HttpRequest) -> Counter:

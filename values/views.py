@@ -17,6 +17,7 @@ from django.utils.functional import SimpleLazyObject
 
 from . import comparison
 from . import search as search_engine
+from .kept import kept
 from .models import Concept
 from .outline import item_tree
 from .visibility import (
@@ -39,7 +40,7 @@ def framework_pages(request: HttpRequest, frameworks, per_page: int) -> Paginato
     with a page's cards kept, counting them was the page's one query."""
     pages = Paginator(frameworks, per_page)
     # `count` is a cached property: set on the paginator, it is what Django would have cached.
-    pages.count = comparison.kept(request, "framework-count", frameworks.count)
+    pages.count = kept(request, "framework-count", frameworks.count)
     return pages
 
 
@@ -58,7 +59,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Kept under the content version like the page below its heading (see theme_detail).
-    framework = comparison.kept(
+    framework = kept(
         request,
         f"framework:{slug}",
         lambda: get_object_or_404(frameworks_for(request).select_related("publisher"), slug=slug),
@@ -84,7 +85,7 @@ def theme_detail(request: HttpRequest, framework_slug: str, slug: str) -> HttpRe
     # The theme with its framework and publisher, kept under the content version like the page
     # below its heading: with that fragment kept, this lookup was a third of the page's time. An
     # address that finds nothing is a 404 each time and keeps nothing.
-    theme = comparison.kept(
+    theme = kept(
         request,
         f"theme:{framework_slug}:{slug}",
         lambda: get_object_or_404(
@@ -160,9 +161,7 @@ def concept_list(request: HttpRequest) -> HttpResponse:
 
 def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Kept under the content version like the columns (see theme_detail).
-    concept = comparison.kept(
-        request, f"concept:{slug}", lambda: get_object_or_404(Concept, slug=slug)
-    )
+    concept = kept(request, f"concept:{slug}", lambda: get_object_or_404(Concept, slug=slug))
     # The frameworks the visitor asked for; only slug-shaped values can name one.
     wanted = sorted({value for value in request.GET.getlist("ramme") if slug_re.match(value)})
 
