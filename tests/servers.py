@@ -239,8 +239,9 @@ class Member:
         # The version of each own answer this browser last saved, sent back as the page does:
         # a save that names an older version is a conflict, never an overwrite.
         self.versions: dict[int, int] = {}
-        # Text sent whose answer never came back (the server may have stored it), per question.
-        self.unconfirmed: dict[int, str] = {}
+        # Texts sent since the last confirmed save whose answers never came back (the server
+        # may have stored any of them), per question.
+        self.unconfirmed: dict[int, list[str]] = {}
 
     def join(self, member_token: str, name: str) -> None:
         opened = self.browser.get(f"/arbejdsark/m/{member_token}/")
@@ -260,7 +261,7 @@ class Member:
         try:
             response = self._post(question_id, text)
         except OSError:
-            self.unconfirmed[question_id] = text
+            self.unconfirmed.setdefault(question_id, []).append(text)
             raise
         if response.status == 409 and self._lost_save(question_id, response):
             return self.autosave(question_id, text)
@@ -268,13 +269,13 @@ class Member:
             self.versions[question_id] = json.loads(response.body)["version"]
             self.unconfirmed.pop(question_id, None)
         elif response.status >= 500:
-            self.unconfirmed[question_id] = text
+            self.unconfirmed.setdefault(question_id, []).append(text)
         return response
 
     def _lost_save(self, question_id: int, response: Response) -> bool:
         theirs = json.loads(response.body)
-        if theirs.get("status") != "conflict" or theirs.get("text") != self.unconfirmed.get(
-            question_id
+        if theirs.get("status") != "conflict" or theirs.get("text") not in self.unconfirmed.get(
+            question_id, []
         ):
             return False
         self.versions[question_id] = theirs["version"]

@@ -80,6 +80,9 @@
     this.paused = false;
     this.timer = null;
     this.attempt = 0;
+    // What was sent since the last save the server confirmed, whose answers never came back:
+    // the server may have stored any of them (a retry after a lost answer often sends more).
+    this.unconfirmed = [];
     this.draftKey = "worksheet-draft:" + this.url + ":" + this.scope;
     var question = fieldset.closest("section.question");
     this.questionId = question ? question.id.replace(/^q/, "") : "";
@@ -204,7 +207,7 @@
     }, function () {
       self.inFlight = false;
       self.dirty = true;
-      self.unconfirmed = contentOf(sent);
+      self.rememberUnconfirmed(sent);
       self.retry(text("offline", "Ikke gemt – forbindelsen svigtede."));
     });
   };
@@ -212,7 +215,7 @@
   Block.prototype.handle = function (status, data, sent) {
     if (status === 200 && data.status === "saved") {
       this.attempt = 0;
-      this.unconfirmed = null;
+      this.unconfirmed = [];
       if (this.versionEl && data.version !== undefined) { this.versionEl.value = data.version; }
       if (this.digestEl && data.digest) { this.digestEl.value = data.digest; }
       this.savedContent = contentOf(sent);
@@ -231,8 +234,8 @@
       // The server stored an earlier save whose answer never reached us: not someone else's
       // text, so no conflict to show. Build on that version and send what is in the field.
       if (this.versionEl) { this.versionEl.value = data.version; }
-      this.savedContent = this.unconfirmed;
-      this.unconfirmed = null;
+      this.savedContent = contentOf(data);
+      this.unconfirmed = [];
       this.dirty = true;
       this.schedule(0);
       return;
@@ -259,12 +262,18 @@
       return;
     }
     this.dirty = true;
-    if (status >= 500) { this.unconfirmed = contentOf(sent); }
+    if (status >= 500) { this.rememberUnconfirmed(sent); }
     this.retry(text("serverError", "Ikke gemt – der skete en fejl på serveren."));
   };
 
+  Block.prototype.rememberUnconfirmed = function (sent) {
+    var content = contentOf(sent);
+    if (this.unconfirmed.indexOf(content) === -1) { this.unconfirmed.push(content); }
+    if (this.unconfirmed.length > 20) { this.unconfirmed.shift(); }
+  };
+
   Block.prototype.isOwnLostSave = function (theirs) {
-    return !!this.unconfirmed && this.unconfirmed === contentOf(theirs);
+    return this.unconfirmed.indexOf(contentOf(theirs)) !== -1;
   };
 
   Block.prototype.showConflict = function (theirs, mine) {

@@ -169,3 +169,39 @@ def test_a_save_whose_answer_was_lost_is_no_conflict_with_yourself(new_context, 
     assert page.locator(".conflict").count() == 0
     answer = Answer.objects.get(question=question)
     assert (answer.text, answer.version) == ("Vi mødes ofte", 2)
+
+
+def test_a_lost_save_is_recognised_after_a_second_failed_try(new_context, template):
+    """The first save is stored but its answer lost; the retry, with more words, never reaches
+    the server; the next try meets the first save's text. Still the member's own, not a
+    conflict (the page once remembered only the last unconfirmed text)."""
+    board = Board(template)
+    question = board.questions()[0]
+    page = new_context().new_page()
+    join(page, board.member_link, "Mads")
+    page.goto(board.sections()[0].get_absolute_url())
+    tries: list[str] = []
+
+    def lose_the_answer_then_the_connection(route):
+        tries.append(route.request.post_data_json["text"])
+        if len(tries) == 1:
+            route.fetch()  # stored
+            route.fulfill(status=503, body="")
+        elif len(tries) == 2:
+            route.abort()  # the connection fails: never reaches the server
+        else:
+            route.continue_()
+
+    page.route("**/gem/**", lose_the_answer_then_the_connection)
+    own = f"#id_own-{question.pk}-text"
+    page.locator(own).fill("Vi mødes")
+    status(page, question.pk, "own").filter(has_text="Prøver igen").wait_for()
+    page.locator(own).fill("Vi mødes ofte")
+    status(page, question.pk, "own").filter(has_text="forbindelsen svigtede").wait_for()
+    page.locator(own).fill("Vi mødes ofte i skolen")
+
+    saved(page, question.pk, "own")
+    assert tries[:2] == ["Vi mødes", "Vi mødes ofte"]
+    assert page.locator(".conflict").count() == 0
+    answer = Answer.objects.get(question=question)
+    assert (answer.text, answer.version) == ("Vi mødes ofte i skolen", 2)
