@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from portal.page_cache import page_cache_version
+from portal.page_cache import content_version
 from values.models import Framework
 from values.visibility import preview_active
 
@@ -19,7 +19,7 @@ def site(request):
         "PAGE_CACHE_SECONDS": settings.PAGE_CACHE_SECONDS,
         # The version every content save bumps: part of the key of fragments that show content,
         # so a fragment is never older than the content. Read only where a fragment asks.
-        "content_version": SimpleLazyObject(page_cache_version),
+        "content_version": SimpleLazyObject(lambda: content_version(request)),
         # How long a fragment of public content (`{% public_fragment %}`) may be kept: as long as
         # whole pages, and never while a preview shows drafts, so no draft is kept for anyone.
         # Called by the tag only where a fragment asks.

@@ -59,6 +59,15 @@ def page_cache_version() -> int:
     return version
 
 
+def content_version(request: HttpRequest) -> int:
+    """The content version this request reads its pages, fragments and kept values under: read
+    from the cache once per request (a round trip with Redis), when first asked for."""
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        version = request._content_version = page_cache_version()
+    return version
+
+
 def bump_page_cache_version(sender, **kwargs) -> None:
     """Any change to public content makes every cached page stale at once (a new key space)."""
     meta = getattr(sender, "_meta", None)
@@ -147,7 +156,7 @@ class PublicPageCacheMiddleware:
         where = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(where.encode()).hexdigest()
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        return f"portal:page:{page_cache_version()}:{language}:{digest}"
+        return f"portal:page:{content_version(request)}:{language}:{digest}"
 
     @staticmethod
     def _may_store(response: HttpResponse) -> bool:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from portal.page_cache import page_cache_version
+from portal.page_cache import content_version
 
 from .visibility import preview_active
 
@@ -23,4 +23,4 @@ def kept(request: HttpRequest, name: str, compute):
     seconds = settings.PAGE_CACHE_SECONDS
     if not seconds or preview_active(request):
         return compute()
-    return cache.get_or_set(f"portal:{name}:{page_cache_version()}", compute, timeout=seconds)
+    return cache.get_or_set(f"portal:{name}:{content_version(request)}", compute, timeout=seconds)

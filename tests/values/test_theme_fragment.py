@@ -4,13 +4,16 @@ to come back to, and whether the item is on the visitor's selection. A kept page
 one visitor's token to another, nor a preview's drafts to anyone."""
 
 import re
+from unittest import mock
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from portal.page_cache import PAGE_CACHE_VERSION_KEY
 from tests.conftest import make_framework
 from tests.values.pages import html_of
 from values.bases import Status
@@ -154,3 +157,15 @@ def test_a_kept_comparison_runs_no_content_query(concepts):
         else:
             assert len(content) == expected, content
         assert "Vejles ramme" in html and 'id="vaelg-rammer"' in html
+
+
+def test_a_kept_theme_page_reads_the_content_version_once(theme):
+    """The page, its kept theme, its body and the footer all go by the content version; with
+    Redis each read of it is a round trip, so a request reads it once."""
+    client = visitor()
+    html_of(client, theme.get_absolute_url())  # rendered: kept for the next request
+    backend = caches["default"]
+    with mock.patch.object(backend, "get", wraps=backend.get) as reads:
+        assert "Forældre" in html_of(client, theme.get_absolute_url())
+    version_reads = [c for c in reads.call_args_list if c.args[0] == PAGE_CACHE_VERSION_KEY]
+    assert len(version_reads) == 1
