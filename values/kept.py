@@ -23,4 +23,10 @@ def kept(request: HttpRequest, name: str, compute):
     seconds = settings.PAGE_CACHE_SECONDS
     if not seconds or preview_active(request):
         return compute()
-    return cache.get_or_set(f"portal:{name}:{content_version(request)}", compute, timeout=seconds)
+    key = f"portal:{name}:{content_version(request)}"
+    value = cache.get(key)
+    if value is None:
+        # Not get_or_set: after computing it adds and then reads the value back, a second trip.
+        value = compute()
+        cache.set(key, value, timeout=seconds)
+    return value
