@@ -19,6 +19,12 @@ def join(page, link: str, name: str) -> None:
     page.get_by_role("button", name="Gå til arbejdsarket").click()
 
 
+def open_first_section(page, board: Board, name: str) -> None:
+    """Join the board as `name` and open its first section."""
+    join(page, board.member_link, name)
+    page.goto(board.sections()[0].get_absolute_url())
+
+
 def status(page, question_pk: int, scope: str):
     return page.locator(f"#q{question_pk} .answer-{scope} [data-field-status]")
 
@@ -66,8 +72,7 @@ def test_type_pause_and_click_elsewhere_sends_one_save(new_context, template):
     board = Board(template)
     question, indicator = board.questions()[:2]
     page = new_context().new_page()
-    join(page, board.member_link, "Fie")
-    page.goto(board.sections()[0].get_absolute_url())
+    open_first_section(page, board, "Fie")
     sent = autosaves(page)
     page.locator(f"#id_own-{question.pk}-text").press_sequentially("Vi mødes ofte")
     saved(page, question.pk, "own")
@@ -120,8 +125,7 @@ def test_a_member_typing_when_the_link_changes_is_told_why_and_keeps_the_text(
     board = Board(template)
     question = board.questions()[0]
     page = new_context(PHONE).new_page()
-    join(page, board.member_link, "Mads")
-    page.goto(board.sections()[0].get_absolute_url())
+    open_first_section(page, board, "Mads")
     own = page.locator(f"#id_own-{question.pk}-text")
     own.fill("Første tanke")
     saved(page, question.pk, "own")
@@ -144,8 +148,7 @@ def test_a_save_whose_answer_was_lost_is_no_conflict_with_yourself(new_context, 
     board = Board(template)
     question = board.questions()[0]
     page = new_context().new_page()
-    join(page, board.member_link, "Mads")
-    page.goto(board.sections()[0].get_absolute_url())
+    open_first_section(page, board, "Mads")
 
     # The first save reaches the database, but the answer is lost on the way back (the server
     # failed after committing), so the page still holds the version it started from.
@@ -178,8 +181,7 @@ def test_a_lost_save_is_recognised_after_a_second_failed_try(new_context, templa
     board = Board(template)
     question = board.questions()[0]
     page = new_context().new_page()
-    join(page, board.member_link, "Mads")
-    page.goto(board.sections()[0].get_absolute_url())
+    open_first_section(page, board, "Mads")
     tries: list[str] = []
 
     def lose_the_answer_then_the_connection(route):
